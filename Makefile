@@ -1,0 +1,35 @@
+# Two commands set up a fresh machine: `make run` and `make test` (see README.md).
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+PORT   ?= 8501
+
+.PHONY: run test sample national bench clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+## run: install, build the demo sample database when the database has no data, start the app
+run: $(STAMP)
+	$(PY) -m data_access.sample --scale demo --if-missing
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+## test: every test (unit, DuckDB/SQLite/PostgreSQL, AppTest, real Chromium)
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+## sample / national: rebuild the demo sample, or the national-scale one (≥ 5 million rows)
+sample: $(STAMP)
+	$(PY) -m data_access.sample --scale demo
+national: $(STAMP)
+	$(PY) -m data_access.sample --scale national
+
+## bench: page timings on the national-scale sample (see README)
+bench: $(STAMP)
+	$(PY) -m benchmarks.pages
+
+clean:
+	rm -rf $(VENV) sample_data/*.duckdb sample_data/*.duckdb.wal

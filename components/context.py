@@ -1,0 +1,172 @@
+"""What every page does first: read the language and period from the URL, draw the shared
+navigation (which carries both to every page), the period picker and the sample-data notice.
+A page's body runs inside `guard`, so that no exception reaches the screen."""
+from __future__ import annotations
+
+import logging
+import traceback
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from components import data
+from data_access.db import database_url, describe_url
+from domain.formatting import fmt_date, fmt_month
+from domain.i18n import t as translate, normalise_lang
+from domain.periods import PRESETS, Month, MonthRange, infer_preset, parse_range, preset
+
+log = logging.getLogger("dvc")
+
+# The pages and their navigation labels, in menu order (file path → i18n key).
+PAGES = (
+    ("app.py", "nav_overview"),
+    ("pages/methodology.py", "nav_methodology"),
+)
+
+CSS = """
+<style>
+  /* Readable across a conference room: larger figures and labels. */
+  [data-testid="stMetricValue"] { font-size: 2.4rem; }
+  [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
+  .block-container { padding-top: 2rem; }
+</style>
+"""
+
+
+@dataclass
+class PageContext:
+    lang: str
+    rng: MonthRange
+    status: dict
+    page_file: str
+    extra_params: dict = field(default_factory=dict)
+
+    def t(self, key: str, **values) -> str:
+        return translate(key, self.lang, **values)
+
+    def params(self, **extra) -> dict:
+        """Query parameters for a link: the language and period always travel along."""
+        out = {"lang": self.lang, **self.rng.to_params()}
+        out.update({k: str(v) for k, v in extra.items() if v is not None})
+        return out
+
+    def range_label(self) -> str:
+        first, last = self.rng.first.first_day, self.rng.last.first_day
+        if first == last:
+            return fmt_month(first, self.lang)
+        return self.t("period_range", start=fmt_month(first, self.lang),
+                      end=fmt_month(last, self.lang))
+
+
+def page_setup(page_file: str, title_key: str) -> PageContext:
+    """Set up a page; stops the script with a clear message when there is nothing to show."""
+    lang = normalise_lang(st.query_params.get("lang"))
+    st.set_page_config(page_title=f"{translate(title_key, lang)} · {translate('app_title', lang)}",
+                       page_icon=":material/account_balance:", layout="wide")
+    st.markdown(CSS, unsafe_allow_html=True)
+    try:
+        status = data.status()
+    except Exception as exc:  # the database is unreachable or damaged
+        log.exception("cannot read the database")
+        st.error(translate("db_error", lang, url=describe_url(database_url()), error=exc))
+        st.stop()
+    if not status["ready"]:
+        st.warning(translate("db_empty", lang))
+        st.stop()
+
+    default = preset("ytd", status["last"])
+    rng, problems = parse_range(st.query_params.get("from"), st.query_params.get("to"),
+                                default, status["first"], status["last"])
+    ctx = PageContext(lang, rng, status, page_file)
+    _report_period_problems(ctx, problems)
+    _sidebar(ctx)
+    if status["sample"]:
+        st.warning(ctx.t("sample_banner"), icon="⚠️")
+    return ctx
+
+
+def _report_period_problems(ctx: PageContext, problems: list[str]) -> None:
+    for name in ("from", "to"):
+        if name in problems:
+            st.info(ctx.t("bad_param", name=name, value=st.query_params.get(name),
+                          fallback=ctx.t("default_period")))
+    if "order" in problems:
+        st.info(ctx.t("bad_param", name="to", value=st.query_params.get("to"),
+                      fallback=ctx.t("default_period")))
+    if "outside" in problems:
+        st.info(ctx.t("period_outside", start=fmt_month(ctx.status["first"].first_day, ctx.lang),
+                      end=fmt_month(ctx.status["last"].first_day, ctx.lang)))
+    if problems:  # keep the URL honest about what is shown
+        st.query_params.update(ctx.rng.to_params())
+
+
+def _sidebar(ctx: PageContext) -> None:
+    with st.sidebar:
+        st.markdown(f"### {ctx.t('app_title')}")
+        for page, key in PAGES:
+            st.page_link(page, label=ctx.t(key), query_params=ctx.params(**ctx.extra_params)
+                         if page == ctx.page_file else ctx.params())
+        st.divider()
+        _period_picker(ctx)
+        st.divider()
+        other = "en" if ctx.lang == "vi" else "vi"
+        here = {k: v for k, v in st.query_params.to_dict().items()}
+        here.update(ctx.params(), lang=other)
+        st.page_link(ctx.page_file, label=ctx.t("switch_language"), icon=":material/translate:", query_params=here)
+
+
+def _months(ctx: PageContext) -> list[Month]:
+    return MonthRange(ctx.status["first"], ctx.status["last"]).months()
+
+
+def _set_range(rng: MonthRange) -> None:
+    st.query_params.update(rng.to_params())
+
+
+def _period_picker(ctx: PageContext) -> None:
+    """Period type and last month; a custom month range. Writes the choice into the URL."""
+    st.markdown(f"**{ctx.t('period')}**: {ctx.range_label()}")
+    months = _months(ctx)
+    labels = {m: fmt_month(m.first_day, ctx.lang) for m in months}
+    kinds = list(PRESETS) + ["custom"]
+    current = infer_preset(ctx.rng) or "custom"
+    # Widget keys carry the URL's range, so a new URL (a link, back/forward) resets them.
+    tag = f"{ctx.rng.first}_{ctx.rng.last}"
+    kind = st.selectbox(ctx.t("period_kind"), kinds, index=kinds.index(current),
+                        format_func=lambda k: ctx.t(f"period_{k}"), key=f"pkind_{tag}")
+    if kind == "custom":
+        first = st.selectbox(ctx.t("period_from"), months, index=months.index(ctx.rng.first),
+                             format_func=labels.get, key=f"pfrom_{tag}")
+        last = st.selectbox(ctx.t("period_to"), months, index=months.index(ctx.rng.last),
+                            format_func=labels.get, key=f"pto_{tag}")
+        chosen = MonthRange(first, max(first, last))
+    else:
+        anchor = st.selectbox(ctx.t("period_anchor"), months, index=months.index(ctx.rng.last),
+                              format_func=labels.get, key=f"panchor_{tag}")
+        chosen = preset(kind, anchor).clamp(months[0], months[-1])
+    if chosen != ctx.rng:
+        _set_range(chosen)
+        st.rerun()
+
+
+@contextmanager
+def guard(ctx: PageContext):
+    """Run a page body; an unexpected error becomes a short message, with details logged."""
+    try:
+        yield
+    except Exception as exc:
+        log.error("page %s failed: %s", ctx.page_file, traceback.format_exc())
+        st.error(ctx.t("page_error", error=f"{type(exc).__name__}: {exc}"))
+
+
+def source_note(ctx: PageContext) -> str:
+    """The data source line shown under the figures and written into exports."""
+    loads = ctx.status["loads"]
+    if ctx.status["sample"]:
+        source = ctx.t("source_sample", name=loads[0]["file_name"])
+    else:
+        source = ctx.t("source_import", count=len(loads))
+    last = max((r["loaded_at"] for r in loads), default=None)
+    return ctx.t("data_source", source=source,
+                 date=fmt_date(last.date(), ctx.lang) if last is not None else "–")

@@ -1,0 +1,130 @@
+"""The data model, in SQLAlchemy Core, dialect-neutral (DuckDB, SQLite, PostgreSQL).
+
+Ids are assigned by the loaders, not by the database, because DuckDB has no SERIAL.
+The fact table has no foreign keys: DuckDB checks them row by row on insert, which makes a
+5-million-row load crawl; the loaders validate codes before writing instead.
+"""
+from sqlalchemy import (
+    BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData,
+    String, Table, Text,
+)
+
+from domain.metrics import COUNT_COLUMNS
+
+metadata = MetaData()
+
+localities = Table(
+    "localities", metadata,
+    Column("code", String(16), primary_key=True),  # GSO code "01".."96"; ministries "B-CA"…
+    Column("kind", String(10), nullable=False),  # province | ministry
+    Column("name_vi", String(200), nullable=False),
+    Column("name_en", String(200), nullable=False),
+    Column("full_name_vi", String(200)),
+    Column("short_vi", String(60)),
+    Column("region_vi", String(80)),
+    Column("region_en", String(80)),
+    Column("iso_code", String(10)),
+    Column("lon", Float),
+    Column("lat", Float),
+    Column("population", BigInteger),
+    Column("successor_code", String(16)),  # the unit it became on 01/07/2025
+    Column("successor_name_vi", String(200)),
+)
+
+agencies = Table(
+    "agencies", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("code", String(60), nullable=False, unique=True),
+    Column("locality_code", String(16), ForeignKey("localities.code"), nullable=False),
+    Column("level", String(10), nullable=False),  # ministry | province | district | commune
+    Column("name_vi", String(200), nullable=False),
+    Column("name_en", String(200), nullable=False),
+    Column("parent_id", Integer),  # a commune's district
+)
+
+fields = Table(
+    "fields", metadata,
+    Column("code", String(20), primary_key=True),
+    Column("name_vi", String(200), nullable=False),
+    Column("name_en", String(200), nullable=False),
+    Column("ministry_vi", String(120)),
+)
+
+procedures = Table(
+    "procedures", metadata,
+    Column("code", String(20), primary_key=True),  # national code, e.g. 1.001193
+    Column("name_vi", String(300), nullable=False),
+    Column("name_en", String(300), nullable=False),
+    Column("field_code", String(20), ForeignKey("fields.code"), nullable=False),
+    Column("level", String(10), nullable=False),
+    Column("ministry_code", String(16)),
+    Column("online_level", String(10), nullable=False),  # full | partial | none
+    Column("full_online_eligible", Boolean, nullable=False),
+    Column("fee_direct_vnd", BigInteger),
+    Column("fee_online_vnd", BigInteger),
+    Column("deadline_days", Integer),
+)
+
+data_loads = Table(
+    "data_loads", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(10), nullable=False),  # sample | import
+    Column("file_name", String(300)),
+    Column("sha256", String(64)),
+    Column("rows", BigInteger, nullable=False),
+    Column("loaded_by", String(100)),
+    Column("loaded_at", DateTime, nullable=False),
+    Column("outcome", String(20), nullable=False),
+    Column("message", Text),
+)
+
+dossier_stats = Table(
+    "dossier_stats", metadata,
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("agency_id", Integer, nullable=False),
+    Column("locality_code", String(16), nullable=False),  # the agency's, kept here for speed
+    Column("field_code", String(20), nullable=False),
+    Column("procedure_code", String(20)),  # blank when a report is only by field
+    *[Column(c, BigInteger) for c in COUNT_COLUMNS],
+    Column("load_id", Integer, nullable=False),
+)
+
+targets = Table(
+    "targets", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("year", Integer, nullable=False),
+    Column("scope", String(20), nullable=False),  # nation | ministries | localities | province:CODE
+    Column("level", String(10)),
+    Column("metric", String(60), nullable=False),
+    Column("value_pct", Float, nullable=False),
+    Column("source", Text),
+    Column("note", Text),
+)
+
+fee_policies = Table(
+    "fee_policies", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("scope", String(20), nullable=False),  # nation | province:CODE
+    Column("name", String(200), nullable=False),
+    Column("discount_pct", Float, nullable=False),
+    Column("applies_to", Text),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+    Column("source", Text),
+)
+
+fee_policy_procedures = Table(
+    "fee_policy_procedures", metadata,
+    Column("policy_id", Integer, ForeignKey("fee_policies.id"), primary_key=True),
+    Column("procedure_code", String(20), ForeignKey("procedures.code"), primary_key=True),
+)
+
+# Created on servers with B-tree indexes (PostgreSQL, SQLite); DuckDB scans with zone maps,
+# and an ART index would only slow its bulk loads. Kept as DDL text so that creating them on one
+# engine does not bind them to the metadata for every other engine.
+FACT_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_stats_period ON dossier_stats (period_start, locality_code)",
+    "CREATE INDEX IF NOT EXISTS ix_stats_agency ON dossier_stats (agency_id, period_start)",
+    "CREATE INDEX IF NOT EXISTS ix_stats_procedure ON dossier_stats (procedure_code, period_start)",
+)

@@ -1,0 +1,116 @@
+"""Aggregating the dossier statistics in SQL, by the rules of the metric catalogue.
+
+Flows are summed over every period in the range. Stocks are taken per agency at the agency's
+first period in the range (carried over) or its last (pending), then summed over agencies:
+a stock is never summed over months. Queries return one small row per group.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.db import Database
+from data_access.schema import agencies, dossier_stats, localities, procedures
+from domain.metrics import MEASURES, Agg, Measure
+from domain.periods import MonthRange
+from domain.scope import Scope
+
+S = dossier_stats
+GROUPS = ("locality", "agency", "procedure", "field", "month", "level", "kind")
+
+
+def _group_column(by: str):
+    return {
+        "locality": S.c.locality_code,
+        "agency": S.c.agency_id,
+        "procedure": S.c.procedure_code,
+        "field": S.c.field_code,
+        "month": S.c.period_start,
+        "level": agencies.c.level,
+        "kind": localities.c.kind,
+    }[by]
+
+
+def _value(inner, measure: Measure):
+    """The row value of a measure: NULL when none of its columns is reported."""
+    cols = [inner.c[c] for c in measure.columns]
+    total = sum((sa.func.coalesce(c, 0) for c in cols[1:]), sa.func.coalesce(cols[0], 0)) \
+        if len(cols) > 1 else cols[0]
+    for c in measure.minus:
+        total = total - sa.func.coalesce(inner.c[c], 0)
+    conditions = []
+    if len(cols) > 1:
+        conditions.append(sa.or_(*[c.isnot(None) for c in cols]))
+    if measure.where_reported:
+        conditions.append(inner.c[measure.where_reported].isnot(None))
+    if measure.eligible_only:
+        conditions.append(inner.c["_eligible"] == sa.true())
+    if measure.agg is Agg.OPENING:
+        conditions.append(inner.c.period_start == inner.c["_first"])
+    elif measure.agg is Agg.CLOSING:
+        conditions.append(inner.c.period_end == inner.c["_last"])
+    if conditions:
+        return sa.case((sa.and_(*conditions), total), else_=None)
+    return total
+
+
+def _filters(scope: Scope, rng: MonthRange) -> list:
+    where = [S.c.period_start >= rng.start, S.c.period_end <= rng.end]
+    if scope.locality:
+        where.append(S.c.locality_code == scope.locality)
+    if scope.agency is not None:
+        where.append(S.c.agency_id == scope.agency)
+    if scope.procedure:
+        where.append(S.c.procedure_code == scope.procedure)
+    if scope.level:
+        where.append(agencies.c.level == scope.level)
+    if scope.kind:
+        where.append(localities.c.kind == scope.kind)
+    return where
+
+
+def totals_statement(scope: Scope, rng: MonthRange, measure_ids, by: str | None = None):
+    """The SELECT that sums the measures for the scope and range, one row per group."""
+    measures = [MEASURES[m] for m in measure_ids]
+    needed = sorted({c for m in measures for c in m.columns + m.minus}
+                    | {m.where_reported for m in measures if m.where_reported})
+    eligible = any(m.eligible_only for m in measures)
+    partition = [S.c.agency_id] + ([S.c.period_start] if by == "month" else [])
+
+    source = S
+    if scope.level or by == "level":
+        source = source.join(agencies, agencies.c.id == S.c.agency_id)
+    if scope.kind or by == "kind":
+        source = source.join(localities, localities.c.code == S.c.locality_code)
+    if eligible:
+        source = source.outerjoin(procedures, procedures.c.code == S.c.procedure_code)
+
+    key = _group_column(by).label("key") if by else sa.literal(1).label("key")
+    inner_cols = [key, S.c.period_start, S.c.period_end, *[S.c[c] for c in needed],
+                  sa.func.min(S.c.period_start).over(partition_by=partition).label("_first"),
+                  sa.func.max(S.c.period_end).over(partition_by=partition).label("_last")]
+    if eligible:
+        inner_cols.append(sa.func.coalesce(procedures.c.full_online_eligible, sa.false())
+                          .label("_eligible"))
+    inner = sa.select(*inner_cols).select_from(source).where(*_filters(scope, rng)).subquery()
+    outer = sa.select(
+        inner.c.key,
+        *[sa.func.sum(_value(inner, m)).label(m.id) for m in measures],
+    ).group_by(inner.c.key).order_by(inner.c.key)
+    return outer
+
+
+def totals(db: Database, scope: Scope, rng: MonthRange, measure_ids,
+           by: str | None = None) -> pd.DataFrame:
+    """Measure totals as a small frame: column `key` (the group) and one column per measure
+    (float; NaN where nothing was reported). Without `by`: exactly one row, no key."""
+    frame = db.query(totals_statement(scope, rng, measure_ids, by))
+    for m in measure_ids:
+        frame[m] = pd.to_numeric(frame[m], errors="coerce").astype("float64")
+    if by == "month" and not frame.empty:
+        frame["key"] = pd.to_datetime(frame["key"]).dt.date
+    if not by:  # one row, even when nothing matched (then every measure is NaN)
+        frame = frame.drop(columns="key")
+        if frame.empty:
+            frame = pd.DataFrame([{m: float("nan") for m in measure_ids}])
+    return frame

@@ -1,0 +1,61 @@
+"""From measure totals to what a tile shows: the value, the change against the same period a
+year earlier and whether that change is good, the target that applies and the gap to it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.metrics import METRICS, Kind, Metric
+from domain.targets import Target, gap
+
+
+@dataclass(frozen=True)
+class Figure:
+    metric: Metric
+    value: float | None
+    previous: float | None
+    target: Target | None = None
+
+    @property
+    def change(self) -> float | None:
+        """Points for a rate, a relative change for a count or an amount."""
+        if self.value is None or self.previous is None:
+            return None
+        if self.metric.kind is Kind.RATE:
+            return self.value - self.previous
+        return self.value / self.previous - 1 if self.previous else None
+
+    @property
+    def change_is_good(self) -> bool | None:
+        """True when the change goes the metric's good way; None when neither way is good."""
+        ch = self.change
+        if ch is None or self.metric.better is None or ch == 0:
+            return None
+        return (ch > 0) == (self.metric.better == "up")
+
+    @property
+    def gap(self) -> float | None:
+        return gap(self.metric, self.value, self.target)
+
+    @property
+    def target_met(self) -> bool | None:
+        g = self.gap
+        return None if g is None else g >= 0
+
+
+def metric_value(metric_id: str, totals) -> float | None:
+    return METRICS[metric_id].value(totals)
+
+
+def figure(metric_id: str, now, before, target: Target | None = None) -> Figure:
+    """A figure from two mappings of measure totals (this range, the year before)."""
+    metric = METRICS[metric_id]
+    return Figure(metric, metric.value(now) if now is not None else None,
+                  metric.value(before) if before is not None else None, target)
+
+
+def metric_frame(totals, metric_ids):
+    """Adds one column per metric to a frame of measure totals (one row per group)."""
+    out = totals.copy()
+    for mid in metric_ids:
+        out[mid] = [METRICS[mid].value(row) for row in totals.to_dict("records")]
+    return out

@@ -1,0 +1,97 @@
+"""Numbers, percentages, dates and money the Vietnamese way (1.234.567; 43,9%; 22/11/2026;
+"337 triệu đồng"), or the English way behind the switch; always through Babel."""
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+from domain.metrics import Kind, Metric
+
+LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+DASH = "–"
+
+
+def _loc(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["vi"])
+
+
+def fmt_int(value, lang: str) -> str:
+    if value is None or value != value:
+        return DASH
+    return format_decimal(round(value), format="#,##0", locale=_loc(lang))
+
+
+def fmt_pct(ratio, lang: str, digits: int = 1) -> str:
+    """A ratio (0.439) as a percentage (43,9%)."""
+    if ratio is None or ratio != ratio:
+        return DASH
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return format_percent(ratio, format=pattern, locale=_loc(lang))
+
+
+def fmt_points(delta_ratio, lang: str, digits: int = 1) -> str:
+    """A change of a rate, in percentage points with its sign (+2,3 điểm %)."""
+    if delta_ratio is None or delta_ratio != delta_ratio:
+        return DASH
+    pattern = "+#,##0" + ("." + "0" * digits if digits else "") + ";-#,##0" + (
+        "." + "0" * digits if digits else "")
+    num = format_decimal(delta_ratio * 100, format=pattern, locale=_loc(lang))
+    return f"{num} {'điểm %' if lang == 'vi' else 'pp'}"
+
+
+def fmt_change_pct(ratio, lang: str) -> str:
+    """A relative change with its sign (+12,5%)."""
+    if ratio is None or ratio != ratio:
+        return DASH
+    return format_percent(ratio, format="+#,##0.0%;-#,##0.0%", locale=_loc(lang))
+
+
+def fmt_vnd(amount, lang: str) -> str:
+    """Money in words a room reads aloud: 337 triệu đồng, 1,5 tỷ đồng / 337 million VND."""
+    if amount is None or amount != amount:
+        return DASH
+    if abs(amount) < 1_000_000:
+        num = format_decimal(round(amount), format="#,##0", locale=_loc(lang))
+    else:
+        num = format_compact_decimal(amount, format_type="long", locale=_loc(lang),
+                                     fraction_digits=1)
+    return f"{num} {'đồng' if lang == 'vi' else 'VND'}"
+
+
+def fmt_compact(value, lang: str) -> str:
+    """A large count shortened for a tile: 17,8 triệu / 17.8 million."""
+    if value is None or value != value:
+        return DASH
+    if abs(value) < 100_000:
+        return fmt_int(value, lang)
+    return format_compact_decimal(value, format_type="long", locale=_loc(lang), fraction_digits=1)
+
+
+def fmt_date(d: date, lang: str) -> str:
+    return format_date(d, "dd/MM/yyyy", locale=_loc(lang))
+
+
+def fmt_month(d: date, lang: str) -> str:
+    return format_date(d, "MM/yyyy", locale=_loc(lang))
+
+
+def fmt_metric(metric: Metric, value, lang: str, compact: bool = False) -> str:
+    """A metric's value in its own format."""
+    if metric.kind is Kind.RATE:
+        return fmt_pct(value, lang)
+    if metric.kind is Kind.MONEY:
+        return fmt_vnd(value, lang)
+    return fmt_compact(value, lang) if compact else fmt_int(value, lang)
+
+
+def fmt_metric_change(metric: Metric, now, before, lang: str) -> str:
+    """The change against an earlier value: points for a rate, percent for a count."""
+    if now is None or before is None:
+        return DASH
+    if metric.kind is Kind.RATE:
+        return fmt_points(now - before, lang)
+    if not before:
+        return DASH
+    return fmt_change_pct(now / before - 1, lang)

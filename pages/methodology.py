@@ -1,0 +1,44 @@
+"""Phương pháp và nguồn — every metric with its definition and source, every target with its."""
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.context import guard, page_setup
+from domain.formatting import fmt_pct
+from domain.metrics import METRICS, metric_for_target
+
+ctx = page_setup("pages/methodology.py", "nav_methodology")
+with guard(ctx):
+    st.title(ctx.t("method_title"))
+    st.markdown(ctx.t("method_intro"))
+
+    st.subheader(ctx.t("method_metrics"))
+    st.table(pd.DataFrame([{
+        ctx.t("metric"): m.label(ctx.lang),
+        ctx.t("col_definition"): m.definition(ctx.lang),
+        ctx.t("col_kind"): f"{ctx.t('kind_' + m.kind.value)} · {ctx.t('agg_' + m.aggregation)}",
+        ctx.t("col_better"): ctx.t(f"better_{m.better or 'none'}"),
+        ctx.t("col_source"): m.source,
+    } for m in METRICS.values()]).set_index(ctx.t("metric")))
+
+    st.subheader(ctx.t("method_targets"))
+    names = {r.code: r.name_vi if ctx.lang == "vi" else r.name_en
+             for r in data.localities().itertuples()}
+
+    def scope_label(scope: str) -> str:
+        if scope.startswith("province:"):
+            return ctx.t("scope_province", name=names.get(scope.split(":", 1)[1], scope))
+        return ctx.t(f"scope_{scope}")
+
+    st.dataframe(pd.DataFrame([{
+        ctx.t("col_year"): str(tg.year),
+        ctx.t("col_scope"): scope_label(tg.scope),
+        ctx.t("col_level"): tg.level or "",
+        ctx.t("metric"): (metric_for_target(tg.metric).label(ctx.lang)
+                          if metric_for_target(tg.metric) else tg.metric),
+        ctx.t("col_value"): fmt_pct(tg.value, ctx.lang, 0),
+        ctx.t("col_source"): tg.source,
+        ctx.t("col_note"): tg.note,
+    } for tg in data.targets()]), hide_index=True, use_container_width=True)
+
+    st.caption(ctx.t("map_attribution"))

@@ -1,0 +1,61 @@
+"""Shared fixtures: the hand-made database on DuckDB, SQLite and a real PostgreSQL server."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from data_access.db import Database  # noqa: E402
+from tests import fixture_data  # noqa: E402
+
+PG_URL = os.environ.get("DVC_TEST_PG_URL", "postgresql+psycopg2://dvc:dvc@localhost:5432/dvc_test")
+DIALECTS = ("duckdb", "sqlite", "postgresql")
+
+
+def postgres_available() -> str | None:
+    """None when the test server answers, else why not."""
+    try:
+        engine = sa.create_engine(PG_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(sa.text("select 1"))
+        engine.dispose()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
+
+
+def make_db(dialect: str, tmp_path: Path) -> Database:
+    if dialect == "duckdb":
+        return Database(f"duckdb:///{tmp_path / 'fixture.duckdb'}")
+    if dialect == "sqlite":
+        return Database(f"sqlite:///{tmp_path / 'fixture.sqlite'}")
+    why = postgres_available()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL test server {PG_URL} not reachable in CI: {why}")
+        pytest.skip(f"PostgreSQL test server {PG_URL} not reachable ({why}); "
+                    "start one (see .ci/run) or set DVC_TEST_PG_URL")
+    return Database(PG_URL)
+
+
+@pytest.fixture(params=DIALECTS)
+def fixture_db(request, tmp_path):
+    """The hand-made database, once per dialect."""
+    db = make_db(request.param, tmp_path)
+    fixture_data.build(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def duck_fixture_path(tmp_path) -> Path:
+    """The hand-made database as a DuckDB file (for app tests)."""
+    path = tmp_path / "app.duckdb"
+    fixture_data.build(Database(f"duckdb:///{path}"))
+    return path
