@@ -30,7 +30,7 @@ def trend_chart(ctx: PageContext, frame: pd.DataFrame, metric: Metric,
     data["value_text"] = [fmt_metric(metric, v, ctx.lang) for v in data["value"]]
     data["month"] = pd.to_datetime(data["month"])
     base = alt.Chart(data).encode(
-        x=alt.X("month:T", title=ctx.t("month"), axis=alt.Axis(format="%m/%Y", labelAngle=0)),
+        x=alt.X("month:T", title=ctx.t("month"), axis=alt.Axis(format="%m/%Y", labelAngle=0, tickCount="month")),
     )
     lines = base.mark_line(point=True, strokeWidth=3).encode(
         y=alt.Y("value:Q", title=metric.label(ctx.lang),

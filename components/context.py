@@ -7,6 +7,7 @@ import logging
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import streamlit as st
 
@@ -18,11 +19,16 @@ from domain.periods import PRESETS, Month, MonthRange, infer_preset, parse_range
 
 log = logging.getLogger("dvc")
 
-# The pages and their navigation labels, in menu order (file path → i18n key).
+# The pages and their navigation labels, in menu order (file path → i18n key). Drill-down
+# pages (province, agency, procedure) are reached from the overview and breadcrumbs.
 PAGES = (
     ("app.py", "nav_overview"),
+    ("pages/map.py", "nav_map"),
+    ("pages/what_if.py", "nav_what_if"),
+    ("pages/data.py", "nav_data"),
     ("pages/methodology.py", "nav_methodology"),
 )
+ROOT = Path(__file__).resolve().parent.parent
 
 CSS = """
 <style>
@@ -105,15 +111,21 @@ def _sidebar(ctx: PageContext) -> None:
     with st.sidebar:
         st.markdown(f"### {ctx.t('app_title')}")
         for page, key in PAGES:
+            if not (ROOT / page).exists():
+                continue
             st.page_link(page, label=ctx.t(key), query_params=ctx.params(**ctx.extra_params)
                          if page == ctx.page_file else ctx.params())
         st.divider()
         _period_picker(ctx)
         st.divider()
+        # A button, not a link: a link to the page itself would not rewrite the URL.
         other = "en" if ctx.lang == "vi" else "vi"
-        here = {k: v for k, v in st.query_params.to_dict().items()}
-        here.update(ctx.params(), lang=other)
-        st.page_link(ctx.page_file, label=ctx.t("switch_language"), icon=":material/translate:", query_params=here)
+        st.button(ctx.t("switch_language"), icon=":material/translate:", on_click=_set_lang,
+                  args=(other,), key="switch_lang")
+
+
+def _set_lang(lang: str) -> None:
+    st.query_params["lang"] = lang
 
 
 def _months(ctx: PageContext) -> list[Month]:

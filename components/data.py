@@ -73,6 +73,15 @@ def procedures():
     return _procedures(version())
 
 
+@st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)
+def _agency(data_version: int, agency_id: int):
+    return catalog.agency(db(), agency_id)
+
+
+def agency(agency_id: int) -> dict | None:
+    return _agency(version(), agency_id)
+
+
 def clear() -> None:
     """After a write: drop every cached read."""
     st.cache_data.clear()

@@ -104,6 +104,7 @@ def totals(db: Database, scope: Scope, rng: MonthRange, measure_ids,
            by: str | None = None) -> pd.DataFrame:
     """Measure totals as a small frame: column `key` (the group) and one column per measure
     (float; NaN where nothing was reported). Without `by`: exactly one row, no key."""
+    measure_ids = list(dict.fromkeys(measure_ids))  # each measure once, in the order asked
     frame = db.query(totals_statement(scope, rng, measure_ids, by))
     for m in measure_ids:
         frame[m] = pd.to_numeric(frame[m], errors="coerce").astype("float64")

@@ -1,10 +1,16 @@
 """Every string the app shows, in Vietnamese (the default) and English.
 
 `t(key, lang, **values)` looks a string up and fills its {placeholders}. Metric labels and
-definitions live in the metric catalogue; everything else lives here. tests/test_i18n.py fails
-when a key lacks a language or when code asks for a key that is not here.
+definitions live in the metric catalogue; the shell's strings live here and each feature's in
+its own module under domain/strings/ (merged below; a key defined twice is an error).
+tests/test_catalogue.py fails when a key lacks a language or when code asks for a missing key.
 """
 from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from domain import strings as _features
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
@@ -20,6 +26,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_province": {"vi": "Địa phương, bộ ngành", "en": "Province or ministry"},
     "nav_agency": {"vi": "Cơ quan", "en": "Agency"},
     "nav_procedure": {"vi": "Thủ tục", "en": "Procedure"},
+    "nav_map": {"vi": "Bản đồ", "en": "Map"},
+    "nav_what_if": {"vi": "Mô phỏng chính sách phí", "en": "Fee policy what-if"},
+    "nav_data": {"vi": "Nạp và xuất số liệu", "en": "Load and export data"},
     "nav_methodology": {"vi": "Phương pháp và nguồn", "en": "Methodology and sources"},
     "language": {"vi": "Ngôn ngữ", "en": "Language"},
     "switch_language": {"vi": "English", "en": "Tiếng Việt"},
@@ -132,6 +141,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Province boundaries: Open Development Mekong, “Địa phận tỉnh” (CC BY-SA 4.0), "
               "data from Vietnam's Department of Survey and Mapping."},
 }
+
+
+for _mod in pkgutil.iter_modules(_features.__path__):
+    _extra = importlib.import_module(f"domain.strings.{_mod.name}").STRINGS
+    _twice = set(_extra) & set(STRINGS)
+    if _twice:
+        raise KeyError(f"strings defined twice (domain/strings/{_mod.name}.py): {sorted(_twice)}")
+    STRINGS.update(_extra)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:

@@ -153,6 +153,12 @@ METRICS: dict[str, Metric] = {m.id: m for m in (
         definition_en="New dossiers submitted online (full-process and partial).",
         source=FORM_SRC + ", cột (4)"),
     Metric(
+        "received_full_online", "Hồ sơ trực tuyến toàn trình", "Full-process online dossiers",
+        Kind.COUNT, ("received_full_online",), better="up",
+        definition_vi="Hồ sơ mới nộp và xử lý trực tuyến toàn trình (Nghị định 42/2022/NĐ-CP, Điều 11).",
+        definition_en="New dossiers submitted and handled fully online (Decree 42/2022/NĐ-CP, Art. 11).",
+        source="NĐ 42/2022/NĐ-CP; EMC"),
+    Metric(
         "online_rate", "Tỷ lệ hồ sơ trực tuyến", "Online dossier rate", Kind.RATE,
         ("received_online",), ("received_new",), better="up",
         definition_vi="Hồ sơ tiếp nhận trực tuyến / hồ sơ tiếp nhận mới.",
@@ -190,6 +196,18 @@ METRICS: dict[str, Metric] = {m.id: m for m in (
         definition_en="Dossiers resolved early / dossiers resolved.",
         source=FORM_SRC + ", cột (8)/(7)"),
     Metric(
+        "resolved_early", "Hồ sơ giải quyết trước hạn", "Resolved early", Kind.COUNT,
+        ("resolved_early",), better="up",
+        definition_vi="Hồ sơ đã giải quyết trước thời hạn trong kỳ.",
+        definition_en="Dossiers resolved before their deadline in the range.",
+        source=FORM_SRC + ", cột (8)"),
+    Metric(
+        "resolved_on_time", "Hồ sơ giải quyết đúng hạn", "Resolved on time", Kind.COUNT,
+        ("resolved_on_time",),
+        definition_vi="Hồ sơ đã giải quyết đúng thời hạn (không gồm trước hạn) trong kỳ.",
+        definition_en="Dossiers resolved on their deadline (excluding early) in the range.",
+        source=FORM_SRC + ", cột (9)"),
+    Metric(
         "resolved_late", "Hồ sơ giải quyết quá hạn", "Dossiers resolved late", Kind.COUNT,
         ("resolved_late",), better="down",
         definition_vi="Hồ sơ đã giải quyết nhưng quá hạn trong kỳ.",
@@ -218,6 +236,18 @@ METRICS: dict[str, Metric] = {m.id: m for m in (
         definition_vi="Hồ sơ thanh toán trực tuyến / hồ sơ có phí, lệ phí (chỉ tính đơn vị có báo cáo thanh toán).",
         definition_en="Dossiers paid online / fee-bearing dossiers (units that report payments only).",
         source=DOMAIN_SRC, target_keys=("online_payment_rate",)),
+    Metric(
+        "paid_online", "Hồ sơ thanh toán trực tuyến", "Dossiers paid online", Kind.COUNT,
+        ("paid_online",), better="up",
+        definition_vi="Hồ sơ đã thanh toán phí, lệ phí trực tuyến trong kỳ.",
+        definition_en="Dossiers whose fees were paid online in the range.",
+        source="Cổng Dịch vụ công quốc gia"),
+    Metric(
+        "fee_bearing", "Hồ sơ có phí, lệ phí", "Fee-bearing dossiers", Kind.COUNT,
+        ("fee_bearing",),
+        definition_vi="Hồ sơ thuộc thủ tục có thu phí, lệ phí (đơn vị có báo cáo thanh toán).",
+        definition_en="Dossiers of procedures that charge a fee (units that report payments).",
+        source="Cổng Dịch vụ công quốc gia"),
     Metric(
         "paid_online_vnd", "Số tiền thanh toán trực tuyến", "Amount paid online", Kind.MONEY,
         ("paid_online_vnd",), better="up",
@@ -249,6 +279,13 @@ METRICS: dict[str, Metric] = {m.id: m for m in (
         definition_en="(Ratings − not satisfied) / ratings, as in group 5 of the 766 index.",
         source=DOMAIN_SRC + "; QĐ 766/QĐ-TTg", target_keys=("satisfaction",)),
 )}
+
+# The columns of every breakdown table (page and command-line export), in reading order.
+BREAKDOWN = (
+    "carried_over", "received_new", "received_online", "online_rate", "received_full_online",
+    "full_online_rate", "resolved", "resolved_early", "resolved_on_time", "resolved_late",
+    "on_time_rate", "pending", "pending_late", "paid_online",
+)
 
 # The headline figures of the national overview, in the order a leader reads them.
 HEADLINE = (

@@ -1,0 +1,117 @@
+"""One level of the drill-down — nation, province or ministry, agency, procedure — drawn the
+same way: breadcrumbs, KPI tiles, progress to the annual target, the monthly trend, the children
+ranked by gap, the processing picture, payments and satisfaction."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import data, processing, ranking
+from components.charts import trend_chart
+from components.context import PageContext, source_note
+from components.kpi import tile_grid
+from domain import drill
+from domain import targets as tg
+from domain.figures import figure, metric_frame
+from domain.metrics import HEADLINE, METRICS, Kind, Metric, measures_for
+from domain.periods import Month, MonthRange
+from domain.projection import project_year_end
+from domain.scope import Scope
+
+FOCUS_DEFAULT = "full_online_rate"
+FOCUS_CHOICES = [m.id for m in METRICS.values() if m.kind is Kind.RATE]
+TILE_MEASURES = measures_for(HEADLINE + processing.PAYMENT_METRICS) + \
+    processing.PROCESSING_MEASURES
+
+
+def focus_metric(ctx: PageContext) -> Metric:
+    """The metric the trend and the ranking follow, from ?metric= (validated)."""
+    wanted = st.query_params.get("metric") or FOCUS_DEFAULT
+    if wanted not in FOCUS_CHOICES:
+        st.info(ctx.t("bad_param", name="metric", value=wanted,
+                      fallback=METRICS[FOCUS_DEFAULT].label(ctx.lang)))
+        wanted = FOCUS_DEFAULT
+    choice = st.selectbox(ctx.t("focus_metric"), FOCUS_CHOICES, index=FOCUS_CHOICES.index(wanted),
+                          format_func=lambda m: METRICS[m].label(ctx.lang),
+                          key=f"focus_{wanted}")
+    if choice != wanted:
+        st.query_params["metric"] = choice
+        st.rerun()
+    return METRICS[choice]
+
+
+def breadcrumbs(ctx: PageContext, scope: Scope, names: dict) -> None:
+    """Toàn quốc › Quảng Trị › Sở Tư pháp › Đăng ký khai sinh, each part a link back up."""
+    crumbs = drill.breadcrumbs(scope, names, ctx.t("nation"))
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        for i, crumb in enumerate(crumbs):
+            if crumb.scope == scope:
+                st.markdown(f"**{crumb.label}**")
+            else:
+                st.page_link(drill.page_of(crumb.scope), label=crumb.label,
+                             query_params=ctx.params(**drill.url_params(crumb.scope)))
+            if i < len(crumbs) - 1:
+                st.markdown("›")
+
+
+def header(ctx: PageContext, scope: Scope | None, names: dict, title: str,
+           subtitle: str | None = None) -> None:
+    """Breadcrumbs (below the nation), the title and the period shown."""
+    if scope is not None:
+        breadcrumbs(ctx, scope, names)
+    st.title(title)
+    st.caption(" · ".join(filter(None, [subtitle, f"{ctx.t('period')}: {ctx.range_label()}"])))
+
+
+def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
+           level: str | None = None) -> None:
+    """Everything below the page title for one scope. `kind` is the locality's kind
+    (province or ministry), `level` the agency's level: both decide which targets apply."""
+    year, compare_year = ctx.rng.last.year, ctx.rng.year_earlier().last.year
+    targets = data.targets()
+
+    def target_for(metric: Metric):
+        return tg.applicable(targets, metric, year, kind=kind, locality=scope.locality,
+                             level=level)
+
+    now = data.totals(scope, ctx.rng, TILE_MEASURES).iloc[0].to_dict()
+    before = data.totals(scope, ctx.rng.year_earlier(), TILE_MEASURES).iloc[0].to_dict()
+    st.subheader(ctx.t("headline"))
+    tile_grid(ctx, [figure(m, now, before, target_for(METRICS[m])) for m in HEADLINE],
+              compare_year)
+
+    focus = focus_metric(ctx)
+    target = target_for(focus)
+    st.subheader(ctx.t("progress_title", metric=focus.label(ctx.lang), year=year))
+    processing.progress(ctx, _projection(ctx, scope, focus, target))
+
+    st.subheader(ctx.t("trend_title"))
+    trend_rng = MonthRange(min(ctx.rng.first, ctx.rng.last.plus(-11)), ctx.rng.last).clamp(
+        ctx.status["first"], ctx.status["last"])
+    monthly = metric_frame(data.totals(scope, trend_rng, measures_for([focus.id]), by="month"),
+                           [focus.id])
+    series = pd.DataFrame({"month": monthly["key"], "value": monthly[focus.id],
+                           "series": drill.breadcrumbs(scope, names, ctx.t("nation"))[-1].label})
+    trend_chart(ctx, series, focus, [(str(target.year), target.value)] if target else [])
+
+    ranking.render(ctx, scope, focus, kind)
+
+    st.subheader(ctx.t("processing_title"))
+    processing.processing(ctx, now)
+    st.subheader(ctx.t("payments_title"))
+    processing.payments(ctx, now, before, compare_year)
+    st.caption(source_note(ctx))
+
+
+def _projection(ctx: PageContext, scope: Scope, metric: Metric, target):
+    """Year to date (January to the period's last month) and the same year before, by month."""
+    last = ctx.rng.last
+    measures = measures_for([metric.id])
+
+    def by_month(first: Month, end: Month) -> dict[int, dict]:
+        frame = data.totals(scope, MonthRange(first, end), measures, by="month")
+        return {k.month: r for k, r in zip(frame["key"], frame.to_dict("records"))}
+
+    this_year = by_month(Month(last.year, 1), last)
+    last_year = by_month(Month(last.year - 1, 1), Month(last.year - 1, 12))
+    return project_year_end(metric, this_year, last_year, target)

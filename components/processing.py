@@ -1,0 +1,79 @@
+"""The processing picture (resolved early / on time / late; pending within deadline / overdue),
+online payments and satisfaction, and the year-to-date progress to the annual target."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components.context import PageContext
+from components.kpi import tile_grid
+from domain.figures import figure
+from domain.formatting import fmt_int, fmt_pct
+from domain.metrics import Metric
+from domain.projection import Projection
+
+PARTS = (
+    ("resolved", ("resolved_early", "resolved_on_time", "resolved_late")),
+    ("pending", ("pending_on_time", "pending_late")),
+)
+PART_COLOURS = ["#15803d", "#86efac", "#b91c1c", "#93c5fd", "#b91c1c"]
+PAYMENT_METRICS = ("paid_online", "paid_online_vnd", "online_payment_rate", "satisfaction_rate")
+PROCESSING_MEASURES = [m for _, parts in PARTS for m in parts]
+
+
+def processing(ctx: PageContext, totals: dict) -> None:
+    rows = []
+    for group, parts in PARTS:
+        whole = sum(totals.get(p) or 0 for p in parts)
+        for part in parts:
+            value = totals.get(part) or 0
+            rows.append({"group": ctx.t(f"proc_{group}"), "part": ctx.t(f"proc_{part}"),
+                         "value": value, "share": value / whole if whole else 0,
+                         "text": f"{fmt_int(value, ctx.lang)} ({fmt_pct(value / whole if whole else None, ctx.lang)})"})
+    frame = pd.DataFrame(rows)
+    if not frame["value"].sum():
+        st.info(ctx.t("no_data"))
+        return
+    order = frame["part"].tolist()
+    chart = alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("group:N", title=None, sort=[r["group"] for r in rows][::3],
+                axis=alt.Axis(labelFontSize=14)),
+        x=alt.X("share:Q", stack="normalize", title=None, axis=alt.Axis(format="%")),
+        color=alt.Color("part:N", sort=order, title=None,
+                        scale=alt.Scale(domain=order, range=PART_COLOURS),
+                        legend=alt.Legend(orient="bottom", labelFontSize=13, labelLimit=300)),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("part:N", title=ctx.t("series")),
+                 alt.Tooltip("text:N", title=ctx.t("value"))],
+    ).transform_calculate(order=f"indexof({order!r}, datum.part)").properties(
+        height=alt.Step(48))
+    st.altair_chart(chart, use_container_width=True)
+    cols = st.columns(len(frame))
+    for col, row in zip(cols, rows):
+        col.metric(row["part"], fmt_int(row["value"], ctx.lang), help=row["group"])
+
+
+def payments(ctx: PageContext, now: dict, before: dict, compare_year: int) -> None:
+    figures = [figure(m, now, before) for m in PAYMENT_METRICS]
+    if all(f.value is None for f in figures):
+        st.info(ctx.t("no_payment_data"))
+        return
+    tile_grid(ctx, figures, compare_year, per_row=4)
+
+
+def progress(ctx: PageContext, proj: Projection) -> None:
+    """Year to date against the annual target, and the projection to the year end."""
+    if proj.target is None or proj.ytd_value is None:
+        st.caption(ctx.t("target_none", year=ctx.rng.last.year))
+        return
+    metric: Metric = proj.metric
+    cols = st.columns(3)
+    cols[0].metric(ctx.t("ytd_value", year=proj.target.year), fmt_pct(proj.ytd_value, ctx.lang),
+                   help=metric.definition(ctx.lang))
+    cols[1].metric(ctx.t("projected_value"), fmt_pct(proj.projected, ctx.lang))
+    cols[2].metric(ctx.t("target_line", year=proj.target.year, value=""),
+                   fmt_pct(proj.target.value, ctx.lang, 0), help=proj.target.source)
+    colour = {"on_track": "green", "at_risk": "orange", "off_track": "red"}[proj.status]
+    st.markdown(f"### :{colour}[{ctx.t('status_' + proj.status)}]")
+    st.caption(ctx.t("projection_method", n=proj.months_observed))

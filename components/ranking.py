@@ -1,0 +1,163 @@
+"""The children of a scope ranked by their gap to target: a bar chart and a table, either of
+which drills down when clicked; and the top 5 / bottom 5."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.charts import NUMBER_LOCALES
+from components.context import PageContext
+from components.scope_url import go
+from domain import drill
+from domain.formatting import fmt_int, fmt_metric, fmt_points
+from domain.metrics import BREAKDOWN, METRICS, Kind, Metric
+from domain.scope import Scope
+from domain.tables import BREAKDOWN_MEASURES, breakdown, headers
+
+CHART_MAX_BARS = 40
+STATUS_COLOURS = {"met": "#15803d", "behind": "#b91c1c", "none": "#6b7280"}
+
+
+def _children(ctx: PageContext, scope: Scope, focus: Metric, by: str) -> pd.DataFrame:
+    """Children's totals with their names and the attributes their targets depend on."""
+    measures = sorted(set(BREAKDOWN_MEASURES) | set(focus.numerator + focus.denominator))
+    totals = data.totals(scope, ctx.rng, measures, by=by)
+    name = "name_vi" if ctx.lang == "vi" else "name_en"
+    if by == "locality":
+        ref = data.localities().rename(columns={"code": "key", name: "label"})
+        ref["locality_code"] = ref["key"]
+        ref = ref[["key", "label", "kind", "locality_code"]]
+    elif by == "agency":
+        ref = data.agencies(scope.locality).rename(columns={"id": "key", name: "label"})
+        ref = ref[["key", "label", "level", "locality_code"]]
+        totals["key"] = totals["key"].astype("int64")
+    else:
+        ref = data.procedures().rename(columns={"code": "key", name: "label"})[["key", "label"]]
+    return totals.merge(ref, on="key", how="left")
+
+
+def _filter(ctx: PageContext, children: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Provinces or ministries; agencies by level."""
+    column = {"locality": "kind", "agency": "level"}.get(by)
+    if column is None or children[column].nunique() < 2:
+        return children
+    values = [v for v in ("province", "ministry", "district", "commune")
+              if v in set(children[column])]
+    choice = st.segmented_control(ctx.t("show"), ["all"] + values, default="all",
+                                  format_func=lambda v: ctx.t("filter_all" if v == "all" else f"filter_{column}_{v}"),
+                                  key=f"filter_{by}")
+    return children if choice in (None, "all") else children[children[column] == choice]
+
+
+def render(ctx: PageContext, scope: Scope, focus: Metric, kind: str | None) -> None:
+    by = drill.children_by(scope)
+    if by is None:
+        return
+    st.subheader(ctx.t(f"children_{by}"))
+    children = _filter(ctx, _children(ctx, scope, focus, by), by)
+    if children.empty:
+        st.info(ctx.t("no_data"))
+        return
+    targets = drill.child_targets(children, focus, ctx.rng.last.year, data.targets(),
+                                  parent_kind=kind, parent_locality=scope.locality)
+    ranked = drill.rank(children, focus, targets)
+    reported = int(ranked["value"].notna().sum())
+    st.caption(ctx.t("ranked_by_gap", metric=focus.label(ctx.lang)) + " · " +
+               ctx.t("units_reported", n=reported, total=len(ranked)))
+
+    picked = _chart(ctx, ranked, focus, by)
+    picked = _table(ctx, ranked, focus, by) or picked
+    if picked is not None:
+        row = ranked[ranked["key"].astype(str) == str(picked)]
+        locality = row["locality_code"].iloc[0] if "locality_code" in row and len(row) else None
+        go(ctx, drill.child_scope(scope, picked, agency_locality=locality),
+           metric=focus.id)
+
+    best, worst = drill.top_bottom(ranked, focus)
+    left, right = st.columns(2)
+    for col, frame, key in ((left, best, "top5"), (right, worst, "bottom5")):
+        with col:
+            st.markdown(f"**{ctx.t(key)}**")
+            st.table(pd.DataFrame({
+                ctx.t("col_name"): frame["label"].fillna(frame["key"].astype(str)),
+                focus.label(ctx.lang): [fmt_metric(focus, v, ctx.lang) for v in frame["value"]],
+            }).set_index(ctx.t("col_name")))
+
+
+def _status(row) -> str:
+    if row["gap"] is None or pd.isna(row["gap"]):
+        return "none"
+    return "met" if row["gap"] >= 0 else "behind"
+
+
+def _chart(ctx: PageContext, ranked: pd.DataFrame, focus: Metric, by: str):
+    """Bars of the focus metric, furthest behind first, with each child's target as a tick."""
+    shown = ranked.dropna(subset=["value"]).head(CHART_MAX_BARS).copy()
+    if shown.empty:
+        return None
+    if len(ranked) > CHART_MAX_BARS:
+        st.caption(ctx.t("chart_first_n", n=CHART_MAX_BARS, total=len(ranked)))
+    shown["key"] = shown["key"].astype(str)
+    shown["label"] = shown["label"].fillna(shown["key"])
+    shown["status"] = [ctx.t(f"status_{_status(r)}") for r in shown.to_dict("records")]
+    shown["value_text"] = [fmt_metric(focus, v, ctx.lang) for v in shown["value"]]
+    shown["target_text"] = [fmt_metric(focus, v, ctx.lang) if pd.notna(v) else "–"
+                            for v in shown["target"]]
+    shown["gap_text"] = [fmt_points(g, ctx.lang) if pd.notna(g) else "–" for g in shown["gap"]]
+    pick = alt.selection_point(fields=["key"], name="pick")
+    order = shown["label"].tolist()
+    colours = alt.Scale(domain=[ctx.t(f"status_{s}") for s in STATUS_COLOURS],
+                        range=list(STATUS_COLOURS.values()))
+    fmt = ".0%" if focus.kind is Kind.RATE else ",.0f"
+    bars = alt.Chart(shown).mark_bar().encode(
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("value:Q", title=focus.label(ctx.lang), axis=alt.Axis(format=fmt)),
+        color=alt.Color("status:N", scale=colours, title=None,
+                        legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip("label:N", title=ctx.t("col_name")),
+                 alt.Tooltip("value_text:N", title=focus.label(ctx.lang)),
+                 alt.Tooltip("target_text:N", title=ctx.t("target")),
+                 alt.Tooltip("gap_text:N", title=ctx.t("col_gap"))],
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
+    ).add_params(pick)
+    ticks = alt.Chart(shown.dropna(subset=["target"])).mark_tick(
+        color="#111827", thickness=3, size=18).encode(y=alt.Y("label:N", sort=order),
+                                                       x="target:Q")
+    chart = alt.layer(bars, ticks).properties(height=max(220, 24 * len(shown))).configure(
+        locale={"number": NUMBER_LOCALES[ctx.lang]}).configure_axis(labelFontSize=13)
+    event = st.altair_chart(chart, use_container_width=True, on_select="rerun",
+                            key=f"rank_chart_{by}")
+    points = (event or {}).get("selection", {}).get("pick") or []
+    return points[0].get("key") if points else None
+
+
+def _table(ctx: PageContext, ranked: pd.DataFrame, focus: Metric, by: str):
+    """Every child, sortable by any column (numbers stay numbers; Babel formats the display)."""
+    cols = ["rank", "label", "value", "target", "gap"] + [m for m in BREAKDOWN if m != focus.id]
+    table = breakdown(ranked, dict(zip(ranked["key"], ranked["label"])))
+    table = table.drop(columns=["code", "name"])
+    table.insert(0, "rank", ranked["rank"].values)
+    table.insert(1, "label", ranked["label"].fillna(ranked["key"].astype(str)).values)
+    table.insert(2, "value", ranked["value"].values)
+    table.insert(3, "target", ranked["target"].astype("float64").values)
+    table.insert(4, "gap", ranked["gap"].astype("float64").values)
+    table = table[cols]
+    names = headers(ctx.lang) | {"rank": ctx.t("col_rank"), "label": ctx.t("col_name"),
+                                  "value": focus.label(ctx.lang), "target": ctx.t("target"),
+                                  "gap": ctx.t("col_gap")}
+    def shown(metric):
+        return lambda v: fmt_metric(metric, v, ctx.lang) if pd.notna(v) else "–"
+
+    formats = {c: shown(METRICS[c]) for c in table.columns if c in METRICS}
+    formats |= {"value": shown(focus), "target": shown(focus),
+                "gap": lambda v: fmt_points(v, ctx.lang) if pd.notna(v) else "–",
+                "rank": lambda v: fmt_int(v, ctx.lang)}
+    # Numbers stay numbers (so columns sort as numbers); Babel formats what is displayed.
+    styled = table.rename(columns=names).style.format(
+        {names.get(c, c): f for c, f in formats.items()})
+    event = st.dataframe(styled, hide_index=True, use_container_width=True,
+                         on_select="rerun", selection_mode="single-row", key=f"rank_table_{by}")
+    rows = (event or {}).get("selection", {}).get("rows") or []
+    return ranked["key"].iloc[rows[0]] if rows else None

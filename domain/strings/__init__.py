@@ -1,0 +1,1 @@
+"""Strings of each feature, one module per feature, merged by domain/i18n.py."""

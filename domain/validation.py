@@ -1,0 +1,422 @@
+"""Pure rules of an import: what a problem is, how a Vietnamese-written number or date reads,
+which names are close to an unknown one, and the identities of the form II.06a.
+
+Nothing here reads files or the database. data_access/ reads a file into cells, asks these
+rules about every cell and row, and collects the `Issue`s; the pages and the command line show
+them with `describe(issue, lang)`, in Vietnamese or English (strings in domain/strings/data.py,
+keys "imp_<code>").
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from domain.i18n import t
+from domain.metrics import COUNT_COLUMNS
+
+ERROR, WARNING = "error", "warning"
+MAX_BYTES = 50 * 1024 * 1024  # an uploaded file larger than this is refused
+MAX_UNZIPPED = 800 * 1024 * 1024  # a workbook inflating beyond this is refused (zip bomb)
+MAX_ROWS = 2_000_000
+DETAIL_CAP = 20  # issues listed one by one per (code, column); the rest are counted
+
+LEVELS = ("ministry", "province", "district", "commune")
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str  # the string key is "imp_" + code
+    severity: str = ERROR
+    sheet: str | None = None
+    row: int | None = None  # the row number as the spreadsheet shows it (1 = first line)
+    column: str | None = None  # the column's header as written in the file
+    params: tuple = ()  # ((name, value), …): the placeholders of the message
+
+    @property
+    def values(self) -> dict:
+        return dict(self.params)
+
+
+def issue(code: str, severity: str = ERROR, sheet=None, row=None, column=None,
+          **params) -> Issue:
+    return Issue(code, severity, sheet, int(row) if row is not None else None, column,
+                 tuple(sorted(params.items())))
+
+
+class Rejected(Exception):
+    """A file that cannot be loaded at all (not a spreadsheet, protected, damaged, …)."""
+
+    def __init__(self, *issues: Issue):
+        super().__init__("; ".join(i.code for i in issues))
+        self.issues = list(issues)
+
+
+@dataclass
+class Issues:
+    """Collects issues; beyond DETAIL_CAP of one kind in one column, only counts them."""
+    items: list[Issue] = field(default_factory=list)
+    _seen: dict = field(default_factory=dict)
+    _more: dict = field(default_factory=dict)
+
+    def add(self, item: Issue) -> None:
+        key = (item.code, item.sheet, item.column, item.severity)
+        n = self._seen.get(key, 0)
+        self._seen[key] = n + 1
+        if n < DETAIL_CAP:
+            self.items.append(item)
+        else:
+            self._more[key] = self._more.get(key, 0) + 1
+
+    def extend(self, items) -> None:
+        for item in items:
+            self.add(item)
+
+    def __call__(self, code: str, severity: str = ERROR, sheet=None, row=None, column=None,
+                 **params) -> None:
+        self.add(issue(code, severity, sheet, row, column, **params))
+
+    def all(self) -> list[Issue]:
+        more = [issue("more", sev, sheet, None, col, n=n)
+                for (code, sheet, col, sev), n in self._more.items()]
+        return self.items + more
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.all() if i.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.all() if i.severity == WARNING]
+
+    def count(self, severity: str) -> int:
+        return sum(n for (_, _, _, sev), n in self._seen.items() if sev == severity)
+
+
+def describe(item: Issue, lang: str) -> str:
+    """'Trang tính “Q1”, dòng 12, cột “Trực tuyến”: …' in the chosen language."""
+    values = dict(item.values)
+    where = []
+    if item.sheet:
+        where.append(t("imp_at_sheet", lang, sheet=item.sheet))
+    if item.row is not None:
+        where.append(t("imp_at_row", lang, row=item.row))
+    if item.column:
+        where.append(t("imp_at_column", lang, column=item.column))
+    text = t(f"imp_{item.code}", lang, **values)
+    return (", ".join(where) + ": " + text) if where else text
+
+
+# --- text -------------------------------------------------------------------------------
+def normalise(text) -> str:
+    """Lower case, no diacritics (đ → d), words separated by single spaces: header words and
+    names compare in this form ('Số ký trước chuyển qua' → 'so ky truoc chuyen qua')."""
+    if text is None:
+        return ""
+    s = str(text).replace("đ", "d").replace("Đ", "D")
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def closest(name: str, candidates: dict[str, str], n: int = 3) -> list[str]:
+    """The known names nearest to an unknown one. candidates: comparison text → shown text."""
+    key = normalise(name)
+    pool = {normalise(k): v for k, v in candidates.items()}
+    hits = difflib.get_close_matches(key, list(pool), n=n, cutoff=0.45)
+    return list(dict.fromkeys(pool[h] for h in hits))
+
+
+def code_text(value) -> str | None:
+    """A code cell as text: numbers typed into Excel lose their form (1 for '01', 2.00072
+    for '2.000720'), so whole numbers become digits and fractions get the six decimals of a
+    national procedure code."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        if value != value:
+            return None
+        return str(int(value)) if float(value).is_integer() else f"{value:.6f}"
+    text = str(value).strip()
+    return text or None
+
+
+def locality_code(value) -> str | None:
+    """'1' (Excel dropped the zero) → '01'; 'b-ca' → 'B-CA'."""
+    text = code_text(value)
+    if text is None:
+        return None
+    if text.isdigit() and len(text) == 1:
+        return "0" + text
+    return text.upper()
+
+
+# --- numbers ----------------------------------------------------------------------------
+_BLANKS = {"", "-", "–", "—", "x"}
+_GROUPED = (re.compile(r"\d{1,3}(\.\d{3})+"), re.compile(r"\d{1,3}(,\d{3})+"),
+            re.compile(r"\d{1,3}( \d{3})+"))
+_ZERO_DECIMALS = re.compile(r"(\d+)[.,]0{1,2}")
+_FRACTION = re.compile(r"\d*[.,]\d+")
+
+
+def parse_count(value) -> tuple[int | None, str | None]:
+    """A count cell → (value, problem). Blank, '-' and 'x' are 'not reported' (None), which
+    is not zero. Vietnamese grouping '10.361' is ten thousand three hundred sixty-one; so is
+    '10,361' and '10 361' (a count has no decimals). Problems: 'text', 'negative',
+    'fraction'."""
+    if value is None:
+        return None, None
+    if isinstance(value, (bool, np.bool_)):
+        return None, "text"
+    if isinstance(value, (int, np.integer)):
+        return (None, "negative") if value < 0 else (int(value), None)
+    if isinstance(value, (float, np.floating)):
+        if value != value:
+            return None, None
+        if not float(value).is_integer():
+            return None, "fraction"
+        return (None, "negative") if value < 0 else (int(value), None)
+    if isinstance(value, (date, datetime)):
+        return None, "text"
+    text = str(value).replace("\u00a0", " ").replace("\u202f", " ").strip()
+    if text.lower() in _BLANKS:
+        return None, None
+    negative = False
+    if text.startswith(("-", "−")) or (text.startswith("(") and text.endswith(")")):
+        negative, text = True, text.strip("-−()").strip()
+    number = _number(text)
+    if number == "fraction":
+        return None, "fraction"
+    if number is None:
+        return None, "text"
+    return (None, "negative") if negative and number else (number, None)
+
+
+def _number(text: str):
+    if text.isdigit():
+        return int(text)
+    for pattern in _GROUPED:
+        if pattern.fullmatch(text):
+            return int(re.sub(r"[^\d]", "", text))
+    m = _ZERO_DECIMALS.fullmatch(text)
+    if m:
+        return int(m.group(1))
+    if _FRACTION.fullmatch(text):
+        return "fraction"
+    return None
+
+
+def parse_count_column(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """A column of count cells → (Int64 values, problem per row or None). Plain digits and
+    numbers are parsed vectorised; anything else goes through parse_count, once per
+    distinct text."""
+    n = len(values)
+    out = np.zeros(n, dtype="int64")
+    missing = np.ones(n, dtype=bool)
+    problem = np.full(n, None, dtype=object)
+    if values.dtype == object:
+        is_str = values.map(lambda v: isinstance(v, str)).to_numpy(bool)
+        is_num = values.map(lambda v: isinstance(v, (int, float, np.integer, np.floating))
+                            and not isinstance(v, bool)).to_numpy(bool)
+    else:
+        is_str = values.notna().to_numpy(bool)
+        is_num = np.zeros(n, dtype=bool)
+    if is_num.any():
+        nums = pd.to_numeric(values[is_num], errors="coerce").to_numpy("float64")
+        idx = np.flatnonzero(is_num)
+        ok = ~np.isnan(nums)
+        frac = ok & (nums != np.floor(np.where(ok, nums, 0)))
+        neg = ok & ~frac & (nums < 0)
+        good = ok & ~frac & ~neg
+        out[idx[good]] = nums[good].astype("int64")
+        missing[idx[good]] = False
+        problem[idx[frac]] = "fraction"
+        problem[idx[neg]] = "negative"
+    if is_str.any():
+        idx = np.flatnonzero(is_str)
+        texts = values[is_str].astype(str)
+        digits = texts.str.fullmatch(r"\d{1,15}").to_numpy(bool)
+        if digits.any():
+            out[idx[digits]] = texts[digits].astype("int64").to_numpy()
+            missing[idx[digits]] = False
+        rest = idx[~digits]
+        if len(rest):
+            rest_texts = texts.to_numpy(object)[~digits]
+            parsed = {v: parse_count(v) for v in set(rest_texts)}
+            for i, v in zip(rest, rest_texts):
+                number, why = parsed[v]
+                if why:
+                    problem[i] = why
+                elif number is not None:
+                    out[i] = number
+                    missing[i] = False
+    other = ~is_str & ~is_num & values.notna().to_numpy(bool)
+    problem[other] = "text"
+    result = pd.array(out, dtype="Int64")
+    result[missing] = pd.NA
+    return pd.Series(result, index=values.index), pd.Series(problem, index=values.index)
+
+
+# --- dates ------------------------------------------------------------------------------
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
+_VN = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+
+
+def parse_date(value) -> date | None:
+    """A date cell: an Excel date, 2024-01-31, or Vietnamese day first 31/01/2024 (also
+    31-01-2024, 31.1.2024). None when it is not a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        m = _ISO.fullmatch(text)
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        m = _VN.fullmatch(text)
+        if m:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+_PERIOD = re.compile(
+    r"t[uư]\s*ng[aà]y\s*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}).{0,20}?[đd][eế]n\s*ng[aà]y\s*"
+    r"(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})", re.IGNORECASE)
+
+
+def parse_period(text: str) -> tuple[date, date] | None | str:
+    """'(Từ ngày 15/12/2023 đến ngày 14/03/2024)' → the two dates; None when the text holds
+    no such phrase; 'invalid' when it holds one with an impossible date."""
+    m = _PERIOD.search(unicodedata.normalize("NFC", text or ""))
+    if not m:
+        return None
+    start, end = parse_date(m.group(1)), parse_date(m.group(2))
+    if start is None or end is None or end < start:
+        return "invalid"
+    return start, end
+
+
+# --- identities -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Identity:
+    """total = Σ parts, checked on a row when the total and at least one part are reported."""
+    id: str
+    total: tuple[str, ...]
+    parts: tuple[str, ...]
+    severity: str
+
+
+# The rules of the form. A group total that disagrees with its parts is an error: only the
+# parts are stored, so the loaded figures would silently differ from the file. The balance
+# (received = resolved + pending) is a warning: real files break it (dossiers waiting for
+# supplements, returned or withdrawn), and the person loading decides.
+RECEIVED_PARTS = ("carried_over", "received_online", "received_direct", "received_postal")
+RESOLVED_PARTS = ("resolved_early", "resolved_on_time", "resolved_late")
+PENDING_PARTS = ("pending_on_time", "pending_late")
+FORM_IDENTITIES = (
+    Identity("received", ("received_total",), RECEIVED_PARTS, ERROR),
+    Identity("resolved", ("resolved_total",), RESOLVED_PARTS, ERROR),
+    Identity("pending", ("pending_total",), PENDING_PARTS, ERROR),
+    Identity("balance_totals", ("received_total",), ("resolved_total", "pending_total"), WARNING),
+)
+# Rows without total columns (the flat template, or a form without them).
+BALANCE = Identity("balance", RECEIVED_PARTS, RESOLVED_PARTS + PENDING_PARTS, WARNING)
+# part ≤ whole; the severity says whether breaking it blocks the load.
+BOUNDS = (
+    ("received_full_online", "received_online", ERROR),
+    ("not_satisfied", "rated", ERROR),
+    ("paid_online", "fee_bearing", WARNING),
+)
+
+
+def _sum(frame: pd.DataFrame, cols) -> tuple[np.ndarray, np.ndarray]:
+    """Row sums of the reported columns and whether any of them is reported."""
+    cols = [c for c in cols if c in frame.columns]
+    if not cols:
+        return np.zeros(len(frame)), np.zeros(len(frame), dtype=bool)
+    block = frame[cols].astype("float64")
+    return block.fillna(0).sum(axis=1).to_numpy(), block.notna().any(axis=1).to_numpy()
+
+
+def check_identities(frame: pd.DataFrame, rules, sheet, rows: pd.Series, found: Issues) -> None:
+    """Every broken identity, with its row and both sides."""
+    for rule in rules:
+        left, has_l = _sum(frame, rule.total)
+        right, has_r = _sum(frame, rule.parts)
+        if rule is BALANCE:  # every side of the balance must be reported
+            has_l = has_l & _sum(frame, RECEIVED_PARTS[1:])[1]
+            has_r = has_r & _sum(frame, RESOLVED_PARTS)[1] & _sum(frame, PENDING_PARTS)[1]
+        bad = np.flatnonzero(has_l & has_r & (left != right))
+        for i in bad:
+            found(f"identity_{rule.id}", rule.severity, sheet, rows.iloc[i],
+                  left=int(left[i]), right=int(right[i]))
+    for part, whole, severity in BOUNDS:
+        if part in frame.columns and whole in frame.columns:
+            p = frame[part].astype("float64").to_numpy()
+            w = frame[whole].astype("float64").to_numpy()
+            with np.errstate(invalid="ignore"):
+                bad = np.flatnonzero(~np.isnan(p) & ~np.isnan(w) & (p > w))
+            for i in bad:
+                found(f"bound_{part}", severity, sheet, rows.iloc[i], part=int(p[i]),
+                      whole=int(w[i]))
+
+
+# --- rows of a load ---------------------------------------------------------------------
+KEY = ("period_start", "period_end", "agency_id", "field_code", "procedure_code")
+
+
+def duplicates(frame: pd.DataFrame, sheet_col="sheet", row_col="row") -> list[Issue]:
+    """Rows that repeat the same period × agency × field × procedure."""
+    key = frame[list(KEY)].astype(str)
+    dup = key.duplicated(keep=False)
+    out = []
+    if dup.any():
+        part = frame[dup].assign(_k=key[dup].agg("|".join, axis=1))
+        for _, group in part.groupby("_k", sort=False):
+            first = group.iloc[0]
+            for _, other in group.iloc[1:].iterrows():
+                out.append(issue("duplicate_row", ERROR, other[sheet_col], other[row_col],
+                                 first_row=int(first[row_col])))
+    return out
+
+
+def overlaps_within(frame: pd.DataFrame, row_col="row", sheet_col="sheet") -> list[Issue]:
+    """Rows of one agency × field × procedure whose different periods overlap (a month and
+    the quarter containing it would count the same dossiers twice)."""
+    keys = ["agency_id", "field_code", "procedure_code"]
+    f = frame[keys + ["period_start", "period_end", row_col, sheet_col]].copy()
+    f["procedure_code"] = f["procedure_code"].fillna("")
+    f = f.drop_duplicates(keys + ["period_start", "period_end"])
+    f = f.sort_values(keys + ["period_start", "period_end"], kind="stable")
+    same = (f[keys].shift() == f[keys]).all(axis=1).to_numpy()
+    prev_end = f["period_end"].shift().to_numpy()
+    starts = f["period_start"].to_numpy()
+    out = []
+    prev_rows = f[row_col].shift().to_numpy()
+    for i in np.flatnonzero(same):
+        if starts[i] <= prev_end[i]:
+            r = f.iloc[i]
+            out.append(issue("overlap_in_file", ERROR, r[sheet_col], r[row_col],
+                             other_row=int(prev_rows[i])))
+    return out
+
+
+def periods_overlap(a_start, a_end, b_start, b_end) -> bool:
+    return a_start <= b_end and b_start <= a_end
+
+
+COUNTS = COUNT_COLUMNS
