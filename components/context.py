@@ -4,7 +4,9 @@ A page's body runs inside `guard`, so that no exception reaches the screen."""
 from __future__ import annotations
 
 import logging
+import time
 import traceback
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,8 @@ from domain.i18n import t as translate, normalise_lang
 from domain.periods import PRESETS, Month, MonthRange, infer_preset, parse_range, preset
 
 log = logging.getLogger("dvc")
+# The last script runs' durations (page, seconds): logged, and read by benchmarks/pages.py.
+RUN_TIMES: deque = deque(maxlen=200)
 
 # The pages and their navigation labels, in menu order (file path → i18n key). Drill-down
 # pages (province, agency, procedure) are reached from the overview and breadcrumbs.
@@ -47,6 +51,7 @@ class PageContext:
     status: dict
     page_file: str
     extra_params: dict = field(default_factory=dict)
+    started: float = field(default_factory=time.perf_counter)
 
     def t(self, key: str, **values) -> str:
         return translate(key, self.lang, **values)
@@ -67,6 +72,7 @@ class PageContext:
 
 def page_setup(page_file: str, title_key: str) -> PageContext:
     """Set up a page; stops the script with a clear message when there is nothing to show."""
+    started = time.perf_counter()
     lang = normalise_lang(st.query_params.get("lang"))
     st.set_page_config(page_title=f"{translate(title_key, lang)} · {translate('app_title', lang)}",
                        page_icon=":material/account_balance:", layout="wide")
@@ -84,7 +90,7 @@ def page_setup(page_file: str, title_key: str) -> PageContext:
     default = preset("ytd", status["last"])
     rng, problems = parse_range(st.query_params.get("from"), st.query_params.get("to"),
                                 default, status["first"], status["last"])
-    ctx = PageContext(lang, rng, status, page_file)
+    ctx = PageContext(lang, rng, status, page_file, started=started)
     _report_period_problems(ctx, problems)
     _sidebar(ctx)
     if status["sample"]:
@@ -166,10 +172,15 @@ def _period_picker(ctx: PageContext) -> None:
 def guard(ctx: PageContext):
     """Run a page body; an unexpected error becomes a short message, with details logged."""
     try:
-        yield
+        with data.db().session():
+            yield
     except Exception as exc:
         log.error("page %s failed: %s", ctx.page_file, traceback.format_exc())
         st.error(ctx.t("page_error", error=f"{type(exc).__name__}: {exc}"))
+    finally:
+        took = time.perf_counter() - ctx.started
+        RUN_TIMES.append((ctx.page_file, took))
+        log.info("page %s ran in %.0f ms", ctx.page_file, took * 1000)
 
 
 def source_note(ctx: PageContext) -> str:

@@ -6,10 +6,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from components.charts import cached_spec, draw
 from components.context import PageContext
 from components.kpi import tile_grid
 from domain.figures import figure
 from domain.formatting import fmt_int, fmt_pct
+from domain.i18n import t
 from domain.metrics import Metric
 from domain.projection import Projection
 
@@ -22,35 +24,46 @@ PAYMENT_METRICS = ("paid_online", "paid_online_vnd", "online_payment_rate", "sat
 PROCESSING_MEASURES = [m for _, parts in PARTS for m in parts]
 
 
-def processing(ctx: PageContext, totals: dict) -> None:
+def _parts(totals: dict, lang: str) -> pd.DataFrame:
     rows = []
     for group, parts in PARTS:
         whole = sum(totals.get(p) or 0 for p in parts)
         for part in parts:
             value = totals.get(part) or 0
-            rows.append({"group": ctx.t(f"proc_{group}"), "part": ctx.t(f"proc_{part}"),
-                         "value": value, "share": value / whole if whole else 0,
-                         "text": f"{fmt_int(value, ctx.lang)} ({fmt_pct(value / whole if whole else None, ctx.lang)})"})
-    frame = pd.DataFrame(rows)
-    if not frame["value"].sum():
-        st.info(ctx.t("no_data"))
-        return
+            share = value / whole if whole else None
+            rows.append({"group": t(f"proc_{group}", lang), "part": t(f"proc_{part}", lang),
+                         "value": value, "share": share or 0,
+                         "text": f"{fmt_int(value, lang)} ({fmt_pct(share, lang)})"})
+    return pd.DataFrame(rows)
+
+
+def _processing_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     order = frame["part"].tolist()
-    chart = alt.Chart(frame).mark_bar().encode(
-        y=alt.Y("group:N", title=None, sort=[r["group"] for r in rows][::3],
+    return alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("group:N", title=None, sort=list(dict.fromkeys(frame["group"])),
                 axis=alt.Axis(labelFontSize=14)),
         x=alt.X("share:Q", stack="normalize", title=None, axis=alt.Axis(format="%")),
         color=alt.Color("part:N", sort=order, title=None,
                         scale=alt.Scale(domain=order, range=PART_COLOURS),
                         legend=alt.Legend(orient="bottom", labelFontSize=13, labelLimit=300)),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("part:N", title=ctx.t("series")),
-                 alt.Tooltip("text:N", title=ctx.t("value"))],
+        tooltip=[alt.Tooltip("part:N", title=t("series", lang)),
+                 alt.Tooltip("text:N", title=t("value", lang))],
     ).transform_calculate(order=f"indexof({order!r}, datum.part)").properties(
         height=alt.Step(48))
-    st.altair_chart(chart, use_container_width=True)
-    cols = st.columns(len(frame))
-    for col, row in zip(cols, rows):
+
+
+_processing_spec = cached_spec(_processing_chart)
+
+
+def processing(ctx: PageContext, totals: dict) -> None:
+    """Resolved early / on time / late and pending within deadline / overdue, as shares."""
+    frame = _parts(totals, ctx.lang)
+    if not frame["value"].sum():
+        st.info(ctx.t("no_data"))
+        return
+    draw(_processing_spec(frame, ctx.lang))
+    for col, row in zip(st.columns(len(frame)), frame.to_dict("records")):
         col.metric(row["part"], fmt_int(row["value"], ctx.lang), help=row["group"])
 
 

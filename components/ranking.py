@@ -7,14 +7,16 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.charts import NUMBER_LOCALES
+from components.charts import NUMBER_LOCALES, cached_spec, draw
 from components.context import PageContext
 from components.scope_url import go
 from domain import drill
-from domain.formatting import fmt_int, fmt_metric, fmt_points
-from domain.metrics import BREAKDOWN, METRICS, Kind, Metric
+from domain.figures import metric_frame
+from domain.i18n import t
+from domain.formatting import fmt_int, fmt_metric, fmt_pct, fmt_points
+from domain.metrics import METRICS, Kind, Metric
 from domain.scope import Scope
-from domain.tables import BREAKDOWN_MEASURES, breakdown, headers
+from domain.tables import BREAKDOWN_MEASURES
 
 CHART_MAX_BARS = 40
 STATUS_COLOURS = {"met": "#15803d", "behind": "#b91c1c", "none": "#6b7280"}
@@ -92,72 +94,88 @@ def _status(row) -> str:
     return "met" if row["gap"] >= 0 else "behind"
 
 
-def _chart(ctx: PageContext, ranked: pd.DataFrame, focus: Metric, by: str):
-    """Bars of the focus metric, furthest behind first, with each child's target as a tick."""
+def _rank_chart(ranked: pd.DataFrame, focus_id: str, lang: str) -> alt.TopLevelMixin:
+    focus = METRICS[focus_id]
     shown = ranked.dropna(subset=["value"]).head(CHART_MAX_BARS).copy()
-    if shown.empty:
-        return None
-    if len(ranked) > CHART_MAX_BARS:
-        st.caption(ctx.t("chart_first_n", n=CHART_MAX_BARS, total=len(ranked)))
     shown["key"] = shown["key"].astype(str)
     shown["label"] = shown["label"].fillna(shown["key"])
-    shown["status"] = [ctx.t(f"status_{_status(r)}") for r in shown.to_dict("records")]
-    shown["value_text"] = [fmt_metric(focus, v, ctx.lang) for v in shown["value"]]
-    shown["target_text"] = [fmt_metric(focus, v, ctx.lang) if pd.notna(v) else "–"
+    shown["status"] = [t(f"status_{_status(r)}", lang) for r in shown.to_dict("records")]
+    shown["value_text"] = [fmt_metric(focus, v, lang) for v in shown["value"]]
+    shown["target_text"] = [fmt_metric(focus, v, lang) if pd.notna(v) else "–"
                             for v in shown["target"]]
-    shown["gap_text"] = [fmt_points(g, ctx.lang) if pd.notna(g) else "–" for g in shown["gap"]]
+    shown["gap_text"] = [fmt_points(g, lang) if pd.notna(g) else "–" for g in shown["gap"]]
     pick = alt.selection_point(fields=["key"], name="pick")
     order = shown["label"].tolist()
-    colours = alt.Scale(domain=[ctx.t(f"status_{s}") for s in STATUS_COLOURS],
+    colours = alt.Scale(domain=[t(f"status_{s}", lang) for s in STATUS_COLOURS],
                         range=list(STATUS_COLOURS.values()))
     fmt = ".0%" if focus.kind is Kind.RATE else ",.0f"
     bars = alt.Chart(shown).mark_bar().encode(
         y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("value:Q", title=focus.label(ctx.lang), axis=alt.Axis(format=fmt)),
-        color=alt.Color("status:N", scale=colours, title=None,
-                        legend=alt.Legend(orient="top")),
-        tooltip=[alt.Tooltip("label:N", title=ctx.t("col_name")),
-                 alt.Tooltip("value_text:N", title=focus.label(ctx.lang)),
-                 alt.Tooltip("target_text:N", title=ctx.t("target")),
-                 alt.Tooltip("gap_text:N", title=ctx.t("col_gap"))],
+        x=alt.X("value:Q", title=focus.label(lang), axis=alt.Axis(format=fmt)),
+        color=alt.Color("status:N", scale=colours, title=None, legend=alt.Legend(orient="top")),
+        tooltip=[alt.Tooltip("label:N", title=t("col_name", lang)),
+                 alt.Tooltip("value_text:N", title=focus.label(lang)),
+                 alt.Tooltip("target_text:N", title=t("target", lang)),
+                 alt.Tooltip("gap_text:N", title=t("col_gap", lang))],
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
     ).add_params(pick)
     ticks = alt.Chart(shown.dropna(subset=["target"])).mark_tick(
         color="#111827", thickness=3, size=18).encode(y=alt.Y("label:N", sort=order),
                                                        x="target:Q")
-    chart = alt.layer(bars, ticks).properties(height=max(220, 24 * len(shown))).configure(
-        locale={"number": NUMBER_LOCALES[ctx.lang]}).configure_axis(labelFontSize=13)
-    event = st.altair_chart(chart, use_container_width=True, on_select="rerun",
-                            key=f"rank_chart_{by}")
+    return alt.layer(bars, ticks).properties(height=max(220, 24 * len(shown))).configure(
+        locale={"number": NUMBER_LOCALES[lang]}).configure_axis(labelFontSize=13)
+
+
+_rank_spec = cached_spec(_rank_chart)
+
+
+def _chart(ctx: PageContext, ranked: pd.DataFrame, focus: Metric, by: str):
+    """Bars of the focus metric, furthest behind first, with each child's target as a tick."""
+    if ranked["value"].notna().sum() == 0:
+        return None
+    if len(ranked) > CHART_MAX_BARS:
+        st.caption(ctx.t("chart_first_n", n=CHART_MAX_BARS, total=len(ranked)))
+    columns = ["key", "label", "value", "target", "gap"]
+    event = draw(_rank_spec(ranked[columns], focus.id, ctx.lang), on_select="rerun",
+                 key=f"rank_chart_{by}")
     points = (event or {}).get("selection", {}).get("pick") or []
     return points[0].get("key") if points else None
 
 
+# The table's columns besides rank, name, the focus metric, its target and the gap; the full
+# breakdown (every column of domain.metrics.BREAKDOWN) is in the Excel download and the CLI.
+TABLE_METRICS = ("received_new", "online_rate", "full_online_rate", "on_time_rate",
+                 "pending_late", "paid_online")
+FORMATTERS = {"int": fmt_int, "pct": fmt_pct, "points": fmt_points}
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _display_strings(table: pd.DataFrame, kinds: dict, lang: str) -> dict:
+    """Each column's values formatted once by Babel (value → text), cached: formatting every
+    cell on every run would cost more than the rest of the page."""
+    return {col: {v: FORMATTERS[kind](v, lang) for v in table[col].dropna().unique()}
+            for col, kind in kinds.items()}
+
+
 def _table(ctx: PageContext, ranked: pd.DataFrame, focus: Metric, by: str):
     """Every child, sortable by any column (numbers stay numbers; Babel formats the display)."""
-    cols = ["rank", "label", "value", "target", "gap"] + [m for m in BREAKDOWN if m != focus.id]
-    table = breakdown(ranked, dict(zip(ranked["key"], ranked["label"])))
-    table = table.drop(columns=["code", "name"])
-    table.insert(0, "rank", ranked["rank"].values)
-    table.insert(1, "label", ranked["label"].fillna(ranked["key"].astype(str)).values)
-    table.insert(2, "value", ranked["value"].values)
-    table.insert(3, "target", ranked["target"].astype("float64").values)
-    table.insert(4, "gap", ranked["gap"].astype("float64").values)
-    table = table[cols]
-    names = headers(ctx.lang) | {"rank": ctx.t("col_rank"), "label": ctx.t("col_name"),
-                                  "value": focus.label(ctx.lang), "target": ctx.t("target"),
-                                  "gap": ctx.t("col_gap")}
-    def shown(metric):
-        return lambda v: fmt_metric(metric, v, ctx.lang) if pd.notna(v) else "–"
-
-    formats = {c: shown(METRICS[c]) for c in table.columns if c in METRICS}
-    formats |= {"value": shown(focus), "target": shown(focus),
-                "gap": lambda v: fmt_points(v, ctx.lang) if pd.notna(v) else "–",
-                "rank": lambda v: fmt_int(v, ctx.lang)}
-    # Numbers stay numbers (so columns sort as numbers); Babel formats what is displayed.
+    extra = [m for m in TABLE_METRICS if m != focus.id]
+    metrics = metric_frame(ranked, extra)
+    table = pd.DataFrame({
+        "rank": ranked["rank"], "label": ranked["label"].fillna(ranked["key"].astype(str)),
+        "value": ranked["value"].astype("float64"), "target": ranked["target"].astype("float64"),
+        "gap": ranked["gap"].astype("float64"),
+        **{m: metrics[m].astype("float64") for m in extra}})
+    rate = "pct" if focus.kind is Kind.RATE else "int"
+    kinds = {"rank": "int", "value": rate, "target": rate, "gap": "points"} | {
+        m: "pct" if METRICS[m].kind is Kind.RATE else "int" for m in extra}
+    texts = _display_strings(table, kinds, ctx.lang)
+    names = {"rank": ctx.t("col_rank"), "label": ctx.t("col_name"),
+             "value": focus.label(ctx.lang), "target": ctx.t("target"),
+             "gap": ctx.t("col_gap")} | {m: METRICS[m].label(ctx.lang) for m in extra}
     styled = table.rename(columns=names).style.format(
-        {names.get(c, c): f for c, f in formats.items()})
-    event = st.dataframe(styled, hide_index=True, use_container_width=True,
+        {names[c]: (lambda v, d=d: d.get(v, "–")) for c, d in texts.items()})
+    event = st.dataframe(styled, hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key=f"rank_table_{by}")
     rows = (event or {}).get("selection", {}).get("rows") or []
     return ranked["key"].iloc[rows[0]] if rows else None

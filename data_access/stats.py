@@ -27,7 +27,6 @@ def _group_column(by: str):
         "field": S.c.field_code,
         "month": S.c.period_start,
         "level": agencies.c.level,
-        "kind": localities.c.kind,
     }[by]
 
 
@@ -45,9 +44,9 @@ def _value(inner, measure: Measure):
         conditions.append(inner.c[measure.where_reported].isnot(None))
     if measure.eligible_only:
         conditions.append(inner.c["_eligible"] == sa.true())
-    if measure.agg is Agg.OPENING:
+    if measure.agg is Agg.OPENING and "_first" in inner.c:
         conditions.append(inner.c.period_start == inner.c["_first"])
-    elif measure.agg is Agg.CLOSING:
+    elif measure.agg is Agg.CLOSING and "_last" in inner.c:
         conditions.append(inner.c.period_end == inner.c["_last"])
     if conditions:
         return sa.case((sa.and_(*conditions), total), else_=None)
@@ -64,8 +63,9 @@ def _filters(scope: Scope, rng: MonthRange) -> list:
         where.append(S.c.procedure_code == scope.procedure)
     if scope.level:
         where.append(agencies.c.level == scope.level)
-    if scope.kind:
-        where.append(localities.c.kind == scope.kind)
+    if scope.kind:  # a semi-join: cheaper than joining every fact row to its locality
+        where.append(S.c.locality_code.in_(
+            sa.select(localities.c.code).where(localities.c.kind == scope.kind)))
     return where
 
 
@@ -75,20 +75,25 @@ def totals_statement(scope: Scope, rng: MonthRange, measure_ids, by: str | None 
     needed = sorted({c for m in measures for c in m.columns + m.minus}
                     | {m.where_reported for m in measures if m.where_reported})
     eligible = any(m.eligible_only for m in measures)
-    partition = [S.c.agency_id] + ([S.c.period_start] if by == "month" else [])
+    aggs = {m.agg for m in measures}
 
     source = S
     if scope.level or by == "level":
         source = source.join(agencies, agencies.c.id == S.c.agency_id)
-    if scope.kind or by == "kind":
-        source = source.join(localities, localities.c.code == S.c.locality_code)
     if eligible:
         source = source.outerjoin(procedures, procedures.c.code == S.c.procedure_code)
 
     key = _group_column(by).label("key") if by else sa.literal(1).label("key")
-    inner_cols = [key, S.c.period_start, S.c.period_end, *[S.c[c] for c in needed],
-                  sa.func.min(S.c.period_start).over(partition_by=partition).label("_first"),
-                  sa.func.max(S.c.period_end).over(partition_by=partition).label("_last")]
+    inner_cols = [key, S.c.period_start, S.c.period_end, *[S.c[c] for c in needed]]
+    # By month, every row is its own month's stock; otherwise a stock is taken at each
+    # agency's first (last) period in the range. Windows only for the stocks asked for.
+    if by != "month":
+        if Agg.OPENING in aggs:
+            inner_cols.append(sa.func.min(S.c.period_start)
+                              .over(partition_by=S.c.agency_id).label("_first"))
+        if Agg.CLOSING in aggs:
+            inner_cols.append(sa.func.max(S.c.period_end)
+                              .over(partition_by=S.c.agency_id).label("_last"))
     if eligible:
         inner_cols.append(sa.func.coalesce(procedures.c.full_online_eligible, sa.false())
                           .label("_eligible"))
@@ -105,6 +110,8 @@ def totals(db: Database, scope: Scope, rng: MonthRange, measure_ids,
     """Measure totals as a small frame: column `key` (the group) and one column per measure
     (float; NaN where nothing was reported). Without `by`: exactly one row, no key."""
     measure_ids = list(dict.fromkeys(measure_ids))  # each measure once, in the order asked
+    if by == "kind":  # provinces vs ministries: sum the (few) locality rows; joining every
+        return _by_kind(db, scope, rng, measure_ids)  # fact row to its kind costs more
     frame = db.query(totals_statement(scope, rng, measure_ids, by))
     for m in measure_ids:
         frame[m] = pd.to_numeric(frame[m], errors="coerce").astype("float64")
@@ -115,3 +122,12 @@ def totals(db: Database, scope: Scope, rng: MonthRange, measure_ids,
         if frame.empty:
             frame = pd.DataFrame([{m: float("nan") for m in measure_ids}])
     return frame
+
+
+def _by_kind(db: Database, scope: Scope, rng: MonthRange, measure_ids) -> pd.DataFrame:
+    """Totals by locality kind. Valid for stocks too: they are per agency, hence additive."""
+    by_locality = totals(db, scope, rng, measure_ids, by="locality")
+    kinds = db.query(sa.select(localities.c.code, localities.c.kind))
+    merged = by_locality.merge(kinds, left_on="key", right_on="code")
+    out = merged.groupby("kind", sort=True)[measure_ids].sum(min_count=1).reset_index()
+    return out.rename(columns={"kind": "key"})

@@ -54,8 +54,14 @@ def figure(metric_id: str, now, before, target: Target | None = None) -> Figure:
 
 
 def metric_frame(totals, metric_ids):
-    """Adds one column per metric to a frame of measure totals (one row per group)."""
+    """Adds one column per metric to a frame of measure totals (one row per group); NaN where
+    a metric is undefined. Vectorised, with the same rule as Metric.value."""
     out = totals.copy()
     for mid in metric_ids:
-        out[mid] = [METRICS[mid].value(row) for row in totals.to_dict("records")]
+        m = METRICS[mid]
+        num = totals[list(m.numerator)].sum(axis=1, min_count=1)
+        if m.denominator:
+            den = totals[list(m.denominator)].sum(axis=1, min_count=1)
+            num = num / den.where(den != 0)
+        out[mid] = num.astype("float64")
     return out

@@ -39,6 +39,6 @@ with guard(ctx):
         ctx.t("col_value"): fmt_pct(tg.value, ctx.lang, 0),
         ctx.t("col_source"): tg.source,
         ctx.t("col_note"): tg.note,
-    } for tg in data.targets()]), hide_index=True, use_container_width=True)
+    } for tg in data.targets()]), hide_index=True, width="stretch")
 
     st.caption(ctx.t("map_attribution"))

@@ -18,7 +18,9 @@ def server(tmp_path_factory):
 
 
 def metric_value(page, label: str) -> str:
-    tile = page.locator("[data-testid='stMetric']", has_text=label).first
+    """The value of the first tile whose label is exactly `label`."""
+    exact = page.locator("[data-testid='stMetricLabel']").get_by_text(label, exact=True)
+    tile = page.locator("[data-testid='stMetric']", has=exact).first
     return tile.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
