@@ -39,7 +39,7 @@ def render(ctx: PageContext) -> None:
                                              by="locality"), [fo.id])
         behind = int((provinces[fo.id] < targets["province"].value).sum())
         with cols[2]:
-            st.markdown(f"**{ctx.t('block_province')}**")
+            st.markdown(f"**{ctx.t('provinces_behind')}**")
             with st.container(border=True):
                 st.metric(ctx.t("units_behind", n=behind, total=len(provinces), year=year,
                                 target=fmt_pct(targets["province"].value, ctx.lang, 0)),

@@ -46,7 +46,7 @@ def _trend(data: pd.DataFrame, metric_id: str, targets: tuple, lang: str,
         axis=alt.Axis(format="%m/%Y", labelAngle=0, tickCount="month")))
     lines = base.mark_line(point=True, strokeWidth=3).encode(
         y=alt.Y("value:Q", title=metric.label(lang), axis=alt.Axis(format=_axis_format(metric))),
-        color=alt.Color("series:N", title=t("series", lang),
+        color=alt.Color("series:N", title=t("series", lang), scale=alt.Scale(scheme="tableau10"),
                         legend=alt.Legend(orient="bottom", labelLimit=400)),
         tooltip=[alt.Tooltip("series:N", title=t("series", lang)),
                  alt.Tooltip("month_text:N", title=t("month", lang)),

@@ -33,11 +33,22 @@ def _children(ctx: PageContext, scope: Scope, focus: Metric, by: str) -> pd.Data
         ref = ref[["key", "label", "kind", "locality_code"]]
     elif by == "agency":
         ref = data.agencies(scope.locality).rename(columns={"id": "key", name: "label"})
+        ref["label"] = _unique_labels(ref)
         ref = ref[["key", "label", "level", "locality_code"]]
         totals["key"] = totals["key"].astype("int64")
     else:
         ref = data.procedures().rename(columns={"code": "key", name: "label"})[["key", "label"]]
     return totals.merge(ref, on="key", how="left")
+
+
+def _unique_labels(agencies: pd.DataFrame) -> pd.Series:
+    """Communes share names across districts ("UBND Phường 1"): add the district's name, so
+    that every bar and row names one agency."""
+    parents = dict(zip(agencies["key"], agencies["label"]))
+    repeated = agencies["label"].duplicated(keep=False)
+    return agencies["label"].where(~repeated, [
+        f"{label} – {parents.get(parent, code)}" for label, parent, code in zip(
+            agencies["label"], agencies["parent_id"], agencies["code"])])
 
 
 def _filter(ctx: PageContext, children: pd.DataFrame, by: str) -> pd.DataFrame:

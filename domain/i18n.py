@@ -96,6 +96,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "series": {"vi": "Chuỗi", "en": "Series"},
     "metric": {"vi": "Chỉ số", "en": "Metric"},
     "target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "provinces_behind": {"vi": "Địa phương chưa đạt chỉ tiêu", "en": "Provinces behind target"},
     "units_behind": {"vi": "{n}/{total} địa phương chưa đạt chỉ tiêu {year} ({target})",
                      "en": "{n} of {total} provinces below the {year} target ({target})"},
     # --- methodology -------------------------------------------------------------------

@@ -86,8 +86,10 @@ def browser_page(width: int = 1600, height: int = 1000):
 def wait_idle(page, timeout_s: float = 60) -> None:
     """Wait until Streamlit has finished running the script (no status widget twice)."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_s * 1000)
+    # Every page has a title; before it shows, the script has not run yet.
+    page.wait_for_selector("h1", timeout=timeout_s * 1000)
     deadline, quiet = time.monotonic() + timeout_s, 0
-    while time.monotonic() < deadline and quiet < 2:
+    while time.monotonic() < deadline and quiet < 3:
         running = page.locator("[data-testid='stStatusWidget']").count() + \
             page.locator("[data-testid='stSkeleton']").count()
         quiet = quiet + 1 if running == 0 else 0
