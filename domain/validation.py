@@ -293,18 +293,25 @@ def parse_date(value) -> date | None:
     return None
 
 
-_PERIOD = re.compile(
-    r"t[uư]\s*ng[aà]y\s*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}).{0,20}?[đd][eế]n\s*ng[aà]y\s*"
-    r"(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})", re.IGNORECASE)
+_DATE = r"(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})"
+_PERIOD = re.compile(r"tu\s*ngay\s*" + _DATE + r".{0,20}?den\s*ngay\s*" + _DATE)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, punctuation kept ('Từ ngày 15/12' → 'tu ngay 15/12')."""
+    s = str(text).replace("đ", "d").replace("Đ", "D")
+    s = unicodedata.normalize("NFD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
 def parse_period(text: str) -> tuple[date, date] | None | str:
     """'(Từ ngày 15/12/2023 đến ngày 14/03/2024)' → the two dates; None when the text holds
     no such phrase; 'invalid' when it holds one with an impossible date."""
-    m = _PERIOD.search(unicodedata.normalize("NFC", text or ""))
+    m = _PERIOD.search(fold(text or ""))
     if not m:
         return None
-    start, end = parse_date(m.group(1)), parse_date(m.group(2))
+    start = parse_date(re.sub(r"\s", "", m.group(1)))
+    end = parse_date(re.sub(r"\s", "", m.group(2)))
     if start is None or end is None or end < start:
         return "invalid"
     return start, end

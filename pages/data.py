@@ -1,0 +1,145 @@
+"""Nạp và xuất số liệu — load a report (form II.06a or the flat template), the list of loads,
+the flat template, and the form II.06a of a locality or agency: /data?province=01&agency=3."""
+import uuid
+
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.context import guard, page_setup, source_note
+from components.download import xlsx_button
+from components.scope_url import read_agency, read_province
+from data_access import flat, form06a, importer
+from data_access.xlsx import XLSX_MIME
+from domain.formatting import fmt_int
+from domain.scope import Scope
+from domain.validation import MAX_BYTES, describe
+
+ctx = page_setup("pages/data.py", "nav_data")
+
+
+def run_import(upload, replace: bool, dry_run: bool, period) -> None:
+    bar = st.progress(0.0, text=ctx.t("data_stage_read"))
+    sid = st.session_state.setdefault("data_session", uuid.uuid4().hex[:8])
+    result = importer.import_file(
+        data.db(), upload.getvalue(), upload.name, replace=replace, dry_run=dry_run,
+        who=f"{importer.default_user()} (web {sid})", period=period,
+        progress=lambda f, stage: bar.progress(min(max(f, 0.0), 1.0),
+                                               text=ctx.t(f"data_stage_{stage}")))
+    bar.empty()
+    if result.outcome == "ok":
+        data.clear()
+    st.session_state["data_result"] = result
+
+
+def show_result(result) -> None:
+    (st.success if result.ok else st.error)(result.summary(ctx.lang))
+    for key, items, box in (("data_errors", result.errors, st.error),
+                            ("data_warnings", result.warnings, st.warning)):
+        if items:
+            box(f"**{ctx.t(key, n=len(items))}**\n\n" + "\n".join(
+                f"- {describe(i, ctx.lang)}" for i in items[:200]))
+    if result.preview is not None and result.ok:
+        with st.expander(ctx.t("data_preview")):
+            st.dataframe(result.preview, hide_index=True, width="stretch")
+
+
+def load_section() -> None:
+    st.subheader(ctx.t("data_load"))
+    st.caption(ctx.t("data_load_intro", limit=MAX_BYTES // 1048576))
+    upload = st.file_uploader(ctx.t("data_file"), key="data_upload",
+                              max_upload_size=MAX_BYTES // 1048576)
+    replace = st.checkbox(ctx.t("data_replace"), key="data_replace")
+    with st.expander(ctx.t("data_period_hint")):
+        c1, c2 = st.columns(2)
+        start = c1.date_input(ctx.t("data_period_start"), value=None, format="DD/MM/YYYY")
+        end = c2.date_input(ctx.t("data_period_end"), value=None, format="DD/MM/YYYY")
+    period = (start, end) if start and end and start <= end else None
+    c1, c2, _ = st.columns([1, 1, 2])
+    check = c1.button(ctx.t("data_check"), disabled=upload is None, key="data_check_btn")
+    load = c2.button(ctx.t("data_do_load"), type="primary", disabled=upload is None,
+                     key="data_load_btn")
+    if upload is not None and (check or load):
+        run_import(upload, replace, check, period)
+    result = st.session_state.get("data_result")
+    if result is not None and upload is not None and result.file_name == upload.name:
+        show_result(result)
+
+
+def loads_section() -> None:
+    st.subheader(ctx.t("data_loads"))
+    history = importer.load_history(data.db())
+    if history.empty:
+        st.info(ctx.t("data_no_loads"))
+        return
+    table = pd.DataFrame({
+        ctx.t("load_id"): history["id"].astype("int64"),
+        ctx.t("load_when"): pd.to_datetime(history["loaded_at"]).dt.strftime("%d/%m/%Y %H:%M"),
+        ctx.t("load_kind"): history["kind"].map(
+            lambda k: ctx.t(f"load_kind_{k}") if k in ("sample", "import") else k),
+        ctx.t("load_file"): history["file_name"],
+        ctx.t("load_rows"): history["rows"].astype("int64"),
+        ctx.t("load_outcome"): history["outcome"].map(
+            lambda o: ctx.t(f"outcome_{o}") if o in ("ok", "rejected", "unchanged", "failed")
+            else o),
+        ctx.t("load_who"): history["loaded_by"],
+        ctx.t("load_sha"): history["sha256"].fillna("").str.slice(0, 12),
+    })
+    shown = table.assign(**{ctx.t("load_rows"): table[ctx.t("load_rows")].map(
+        lambda n: fmt_int(n, ctx.lang))})  # 1.405.194 in Vietnamese; the download keeps numbers
+    st.dataframe(shown, hide_index=True, width="stretch")
+    xlsx_button(ctx, table, file_stem="data_loads", title=ctx.t("data_loads_export"),
+                formats={ctx.t("load_rows"): "int", ctx.t("load_id"): "int"})
+
+
+def template_section() -> None:
+    st.subheader(ctx.t("data_template"))
+    st.caption(ctx.t("data_template_intro"))
+    c1, c2, _ = st.columns([1, 1, 2])
+    c1.download_button(ctx.t("data_template_xlsx"), data=flat.template_xlsx(ctx.lang),
+                       file_name="mau_phang_dvc.xlsx", mime=XLSX_MIME, key="tpl_xlsx")
+    c2.download_button(ctx.t("data_template_csv"), data=flat.template_csv(),
+                       file_name="mau_phang_dvc.csv", mime="text/csv", key="tpl_csv")
+
+
+def export_section() -> None:
+    st.subheader(ctx.t("data_export"))
+    st.caption(ctx.t("data_export_intro", period=ctx.range_label()))
+    scope = read_agency(ctx) or read_province(ctx)
+    name = "name_vi" if ctx.lang == "vi" else "name_en"
+    locs = data.localities()
+    codes = list(locs["code"])
+    c1, c2 = st.columns(2)
+    current = scope.locality if scope else codes[0]
+    loc = c1.selectbox(ctx.t("data_export_locality"), codes, index=codes.index(current),
+                       format_func=dict(zip(locs["code"], locs[name])).get, key="exp_loc")
+    agencies = data.agencies(loc)
+    options = [None] + [int(i) for i in agencies["id"]]
+    labels = {None: ctx.t("data_export_all")} | dict(zip(agencies["id"].astype(int),
+                                                          agencies["code"] + " · " + agencies[name]))
+    chosen = scope.agency if scope and scope.agency in options and loc == scope.locality else None
+    agency = c2.selectbox(ctx.t("data_export_agency"), options, index=options.index(chosen),
+                          format_func=labels.get, key=f"exp_agency_{loc}")
+    want = {"province": loc} | ({"agency": str(agency)} if agency is not None else {})
+    if {k: st.query_params[k] for k in ("province", "agency") if k in st.query_params} != want:
+        if "agency" in st.query_params and agency is None:
+            del st.query_params["agency"]
+        st.query_params.update(want)  # the URL names what is exported
+    target = Scope(locality=loc, agency=agency)
+    source, rng, db = source_note(ctx), ctx.rng, data.db()
+    stem = f"II06a_{loc}{'_' + str(agency) if agency is not None else ''}_{rng.first}_{rng.last}"
+    st.download_button(ctx.t("data_export_button"), type="primary", mime=XLSX_MIME,
+                       data=lambda: form06a.form_workbook(db, target, rng, source=source),
+                       file_name=f"{stem}.xlsx", icon=":material/download:", key="exp_form")
+
+
+with guard(ctx):
+    st.title(ctx.t("data_title"))
+    load_section()
+    st.divider()
+    export_section()
+    st.divider()
+    template_section()
+    st.divider()
+    loads_section()
+    st.caption(source_note(ctx))

@@ -1,0 +1,185 @@
+"""The flat template on DuckDB, SQLite and PostgreSQL: what it writes (blank stays NULL, new
+agencies, Vietnamese numbers), loading twice, the overlap / replace rule, an interrupted write,
+and the command line's CSV and xlsx paths."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access import flat, importer, schema
+from data_access.stats import totals
+from domain.periods import Month, MonthRange
+from domain.scope import Scope
+from domain.validation import describe
+from tests.test_import_corpus import flat_csv, flat_row, flat_xlsx, snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+Q1 = MonthRange(Month(2024, 1), Month(2024, 3))
+S = schema.dossier_stats
+
+
+def ok(result):
+    assert result.ok, [describe(i, "en") for i in result.issues]
+    return result
+
+
+def stats_of(db, load_id) -> pd.DataFrame:
+    return db.query(sa.select(S).where(S.c.load_id == load_id)
+                    .order_by(S.c.agency_id, S.c.procedure_code))
+
+
+def test_flat_csv_writes_what_the_file_says(fixture_db):
+    rows = [
+        flat_row(received_online="1.234", received_direct=" 35 ", pending_late="",
+                 carried_over="1.000"),
+        flat_row(agency_code="01-MOI", agency_name="Trung tâm Phục vụ hành chính công",
+                 agency_level="province", procedure_code="", field_code="G13-TN02",
+                 received_postal="", resolved_early=0),
+        flat_row(agency_code="79-S02", locality_code="79", procedure_code="1.001193",
+                 field_code=""),
+    ]
+    result = ok(importer.import_file(fixture_db, flat_csv(rows, sep=";"), "thang4.csv",
+                                     who="tests"))
+    assert (result.rows, result.new_agencies) == (3, ["01-MOI"])
+    frame = stats_of(fixture_db, result.load_id)
+    first = frame[frame["agency_id"] == 1].iloc[0]
+    assert (first["received_online"], first["received_direct"], first["carried_over"]) == (
+        1234, 35, 1000)
+    assert pd.isna(first["pending_late"])  # blank is "not reported", not zero
+    new = fixture_db.query(sa.select(schema.agencies).where(schema.agencies.c.code == "01-MOI"))
+    assert (new["level"].iloc[0], new["locality_code"].iloc[0], int(new["id"].iloc[0])) == (
+        "province", "01", 5)
+    moi = frame[frame["agency_id"] == 5].iloc[0]
+    assert pd.isna(moi["procedure_code"]) and moi["field_code"] == "G13-TN02"
+    assert pd.isna(moi["received_postal"]) and moi["resolved_early"] == 0
+    hcm = frame[frame["agency_id"] == 3].iloc[0]
+    assert (hcm["field_code"], hcm["locality_code"]) == ("G15-TP07", "79")  # from the procedure
+    log = fixture_db.query(sa.select(schema.data_loads).where(
+        schema.data_loads.c.id == result.load_id)).iloc[0]
+    assert (log["kind"], log["file_name"], log["rows"], log["loaded_by"], log["outcome"]) == (
+        "import", "thang4.csv", 3, "tests", "ok")
+    assert log["sha256"] == result.sha256 and len(log["sha256"]) == 64
+
+
+def test_loading_the_same_file_twice_changes_nothing(fixture_db):
+    data = flat_xlsx([flat_row(), flat_row(period_start="2024-05-01", period_end="2024-05-31")])
+    first = ok(importer.import_file(fixture_db, data, "t45.xlsx"))
+    before = snapshot(fixture_db)
+    second = ok(importer.import_file(fixture_db, data, "t45.xlsx"))
+    assert second.outcome == "unchanged" and second.load_id == first.load_id
+    assert snapshot(fixture_db) == before
+    outcomes = list(fixture_db.query(sa.select(schema.data_loads.c.outcome)
+                                     .order_by(schema.data_loads.c.id))["outcome"])
+    assert outcomes == ["ok", "ok", "unchanged"]
+
+
+def test_overlap_is_refused_unless_replace(fixture_db):
+    """A quarterly row for agency 1 over Q1 2024 overlaps its three monthly rows."""
+    quarter = flat_row(period_start="2024-01-01", period_end="2024-03-31", carried_over=10,
+                       received_online=210, received_full_online=120, received_direct=80,
+                       received_postal=10, resolved_early=180, resolved_on_time=110,
+                       resolved_late=10, pending_on_time=10, pending_late=0)
+    data = flat_csv([quarter])
+    before = snapshot(fixture_db)
+    refused = importer.import_file(fixture_db, data, "q1.csv")
+    assert refused.outcome == "rejected"
+    assert [i.code for i in refused.errors] == ["overlap"]
+    assert "01-S02" in describe(refused.errors[0], "vi")
+    assert snapshot(fixture_db) == before
+
+    checked = ok(importer.import_file(fixture_db, data, "q1.csv", replace=True, dry_run=True))
+    assert (checked.outcome, checked.replaced) == ("checked", 3)
+    assert snapshot(fixture_db) == before
+
+    other_before = fixture_db.query(sa.select(S).where(S.c.agency_id != 1)).shape
+    done = ok(importer.import_file(fixture_db, data, "q1.csv", replace=True))
+    assert done.replaced == 3
+    left = fixture_db.query(sa.select(S.c.period_start).where(
+        S.c.agency_id == 1, S.c.period_start >= Q1.start))
+    assert len(left) == 1  # the quarter replaced the three months
+    assert fixture_db.query(sa.select(S).where(S.c.agency_id != 1)).shape == other_before
+    a1 = totals(fixture_db, Scope(agency=1), Q1, ["carried_over", "received_new", "resolved",
+                                                  "pending"]).iloc[0]
+    assert (a1["carried_over"], a1["received_new"], a1["resolved"], a1["pending"]) == (
+        10, 300, 300, 10)
+    # 2023 rows of the same agency do not overlap and stay
+    assert fixture_db.scalar(sa.select(sa.func.count()).select_from(S).where(
+        S.c.agency_id == 1, S.c.period_start < Q1.start)) == 3
+
+
+def test_an_interrupted_write_leaves_the_database_as_it_was(fixture_db, monkeypatch):
+    calls = {"n": 0}
+    real = importer.bulk_insert
+
+    def failing(conn, table, frame):
+        calls["n"] += 1
+        if table is S:
+            real(conn, table, frame.iloc[:1])  # part of the rows reach the table…
+            raise OSError("disk full")  # …then the write breaks
+        real(conn, table, frame)
+
+    monkeypatch.setattr(importer, "bulk_insert", failing)
+    before = snapshot(fixture_db)
+    data = flat_csv([flat_row(agency_code="01-NEW", agency_name="Sở Mới", agency_level="province"),
+                     flat_row(period_start="2024-05-01", period_end="2024-05-31")])
+    result = importer.import_file(fixture_db, data, "gian_doan.csv")
+    assert result.outcome == "failed" and calls["n"] >= 2
+    assert "disk full" in describe(result.issues[-1], "en")
+    assert snapshot(fixture_db) == before
+    assert fixture_db.scalar(sa.select(schema.data_loads.c.outcome).order_by(
+        schema.data_loads.c.id.desc()).limit(1)) == "failed"
+
+
+def test_template_downloads_load(tmp_path, duck_fixture_path):
+    from data_access.db import Database
+    db = Database(f"duckdb:///{duck_fixture_path}")
+    with db.transaction() as conn:  # make room for the example row (January 2024, 01-S02)
+        conn.execute(S.delete().where(S.c.agency_id == 1))
+    for data, name in ((flat.template_csv(), "mau.csv"), (flat.template_xlsx("en"), "mau.xlsx")):
+        result = ok(importer.import_file(db, data, name, dry_run=True))
+        assert result.rows == 1
+    from openpyxl import load_workbook
+    import io
+    wb = load_workbook(io.BytesIO(flat.template_xlsx("vi")))
+    assert wb.sheetnames == ["data", "Hướng dẫn"]
+    assert [c.value for c in wb["data"][1]] == list(flat.COLUMNS)
+    assert wb["data"]["C2"].value == "01" and wb["data"]["C2"].data_type == "s"
+    db.dispose()
+
+
+# --- the command line ---------------------------------------------------------------------
+def test_cli_csv_path(tmp_path, duck_fixture_path, capsys):
+    url = f"duckdb:///{duck_fixture_path}"
+    good = tmp_path / "thang4.csv"
+    good.write_bytes(flat_csv([flat_row()]))
+    assert importer.main([str(good), "--url", url, "--dry-run"]) == 0
+    assert "Chưa ghi gì" in capsys.readouterr().out
+    assert importer.main([str(good), "--url", url]) == 0
+    assert "Đã nạp thang4.csv: 1 dòng" in capsys.readouterr().out
+    assert importer.main([str(good), "--url", url, "--lang", "en"]) == 0  # again: unchanged
+    assert "was loaded before" in capsys.readouterr().out
+    bad = tmp_path / "sai.csv"
+    bad.write_bytes(flat_csv([flat_row(received_online="abc")]))
+    assert importer.main([str(bad), "--url", url, "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "ERROR: Sheet “CSV”, row 2, column “received_online”: “abc” is not a number." in err
+    assert importer.main([str(tmp_path / "none.csv"), "--url", url]) == 2
+
+
+def test_cli_xlsx_path_as_a_process(tmp_path, duck_fixture_path):
+    url = f"duckdb:///{duck_fixture_path}"
+    path = tmp_path / "quy1.xlsx"
+    path.write_bytes(flat_xlsx([flat_row(period_start="2024-01-01", period_end="2024-03-31")]))
+    run = lambda *extra: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "data_access.importer", str(path), "--url", url, "--lang", "en",
+         *extra], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    refused = run()
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "already has data" in refused.stderr and "01-S02" in refused.stderr
+    replaced = run("--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    assert "Loaded quy1.xlsx: 1 rows" in replaced.stdout and "3 old rows replaced" in replaced.stdout

@@ -1,0 +1,78 @@
+"""The pure rules of an import: Vietnamese numbers, periods, header words, row labels."""
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from domain import form06a as F
+from domain.validation import closest, code_text, locality_code, parse_count, parse_count_column, parse_period
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("10.361", (10361, None)), ("1.234.567", (1234567, None)), ("10,361", (10361, None)),
+    ("10 361", (10361, None)), ("\u00a0 42 ", (42, None)), (7, (7, None)), (7.0, (7, None)),
+    ("12.0", (12, None)), ("", (None, None)), ("-", (None, None)), (None, (None, None)),
+    ("0", (0, None)), ("-5", (None, "negative")), ("(5)", (None, "negative")), (-3, (None, "negative")),
+    ("1,5", (None, "fraction")), ("10.36", (None, "fraction")), (2.5, (None, "fraction")),
+    ("mười", (None, "text")), ("12a", (None, "text")), (True, (None, "text")),
+])
+def test_parse_count(cell, expected):
+    assert parse_count(cell) == expected
+
+
+def test_parse_count_column_matches_the_scalar_rule():
+    cells = ["1", "10.361", None, "abc", "-2", 3, 4.5, "x", "007"]  # "x": not reported
+    values, problems = parse_count_column(pd.Series(cells, dtype=object))
+    assert [None if pd.isna(v) else int(v) for v in values] == [1, 10361, None, None, None, 3, None, None, 7]
+    assert [p if isinstance(p, str) else None for p in problems] == [
+        None, None, None, "text", "negative", None, "fraction", None, None]
+
+
+def test_parse_period():
+    assert parse_period("(Từ ngày 15/12/2023 đến ngày 14/03/2024)") == (date(2023, 12, 15), date(2024, 3, 14))
+    assert parse_period("TỪ NGÀY 1-1-2024 ĐẾN NGÀY 31.3.2024") == (date(2024, 1, 1), date(2024, 3, 31))
+    assert parse_period("Từ ngày 14/03/2024 đến ngày 15/12/2023") == "invalid"
+    assert parse_period("Kỳ báo cáo: Quý I") is None
+
+
+def test_codes_typed_as_numbers():
+    assert locality_code(1) == "01" and locality_code("b-ca") == "B-CA"
+    assert code_text(2.00072) == "2.000720" and code_text(1.0) == "1"
+
+
+@pytest.mark.parametrize("path, field", [
+    (["Số hồ sơ nhận giải quyết", "Trong đó", "Trực tuyến"], "received_online"),
+    (["Số hồ sơ nhận giải quyết", "Số ký trước chuyển qua"], "carried_over"),
+    (["Số hồ sơ tiếp nhận", "Tiếp nhận trực tuyến toàn trình"], "received_online"),
+    (["Số hồ sơ tiếp nhận", "Bưu chính / BCCI"], "received_postal"),
+    (["Số hồ sơ nhận giải quyết", "Trong đó", "Trực tiếp, dịch vụ bưu chính"], "received_direct"),
+    (["Kết quả giải quyết", "Số hồ sơ đã giải quyết", "Trả đúng thời hạn"], "resolved_on_time"),
+    (["Số hồ sơ đã giải quyết", "Đúng và trước hạn"], "resolved_on_time"),
+    (["Số hồ sơ đã giải quyết", "Trước hạn"], "resolved_early"),
+    (["Số hồ sơ đã giải quyết", "Quá hạn (chưa có thư xin lỗi)"], "resolved_late"),
+    (["Kết quả giải quyết", "Số hồ sơ đang giải quyết", "Quá hạn"], "pending_late"),
+    (["Hồ sơ đang xử lý", "Chưa đến hạn"], "pending_on_time"),
+    (["Số lượng hồ sơ đang giải quyết", "Tổng số"], "pending_total"),
+    (["STT"], "stt"), (["Đơn vị"], "name_unit"),
+    (["Lĩnh vực, công việc giải quyết theo cấp"], "name_field"),
+])
+def test_header_words(path, field):
+    assert F.classify(path).field == field
+
+
+def test_row_labels():
+    assert F.is_total_label("TỔNG CỘNG") and F.is_total_label("Tổng số toàn tỉnh")
+    assert F.is_total_label("Cộng")
+    assert not F.is_total_label("Công an tỉnh") and not F.is_total_label("Tổng hợp cấp xã")
+    assert F.section_level("Huyện, thị xã, thành phố") == "district"
+    assert F.section_level("Xã, phường, thị trấn") == "commune"
+    assert F.section_level("Sở ban ngành") == "province"
+    assert F.stt_kind("IV") == "roman" and F.stt_kind("1.2") == "number" and F.stt_kind(3) == "number"
+    assert F.code_in_label("Sở Tư pháp (01-S02)") == "01-S02"
+
+
+def test_closest_names():
+    options = {"G15-TP07": "G15-TP07 (Hộ tịch)", "Hộ tịch": "G15-TP07 (Hộ tịch)",
+               "G13-TN02": "G13-TN02 (Đất đai)", "Đất đai": "G13-TN02 (Đất đai)"}
+    assert closest("Ho tich", options) == ["G15-TP07 (Hộ tịch)"]
+    assert closest("G13-TN2", options)[0] == "G13-TN02 (Đất đai)"
