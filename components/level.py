@@ -94,7 +94,8 @@ def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
                            "series": drill.breadcrumbs(scope, names, ctx.t("nation"))[-1].label})
     trend_chart(ctx, series, focus, [(str(target.year), target.value)] if target else [])
 
-    ranking.render(ctx, scope, focus, kind)
+    path = " › ".join(c.label for c in drill.breadcrumbs(scope, names, ctx.t("nation")))
+    ranking.render(ctx, scope, focus, kind, path)
 
     st.subheader(ctx.t("processing_title"))
     processing.processing(ctx, now)

@@ -9,6 +9,7 @@ import streamlit as st
 from components import data
 from components.charts import NUMBER_LOCALES, cached_spec, draw
 from components.context import PageContext
+from components.download import xlsx_button
 from components.scope_url import go
 from domain import drill
 from domain.figures import metric_frame
@@ -16,7 +17,7 @@ from domain.i18n import t
 from domain.formatting import fmt_int, fmt_metric, fmt_pct, fmt_points
 from domain.metrics import METRICS, Kind, Metric
 from domain.scope import Scope
-from domain.tables import BREAKDOWN_MEASURES
+from domain.tables import BREAKDOWN_MEASURES, breakdown, column_formats, headers
 
 CHART_MAX_BARS = 40
 STATUS_COLOURS = {"met": "#15803d", "behind": "#b91c1c", "none": "#6b7280"}
@@ -64,7 +65,8 @@ def _filter(ctx: PageContext, children: pd.DataFrame, by: str) -> pd.DataFrame:
     return children if choice in (None, "all") else children[children[column] == choice]
 
 
-def render(ctx: PageContext, scope: Scope, focus: Metric, kind: str | None) -> None:
+def render(ctx: PageContext, scope: Scope, focus: Metric, kind: str | None,
+           scope_label: str) -> None:
     by = drill.children_by(scope)
     if by is None:
         return
@@ -82,6 +84,7 @@ def render(ctx: PageContext, scope: Scope, focus: Metric, kind: str | None) -> N
 
     picked = _chart(ctx, ranked, focus, by)
     picked = _table(ctx, ranked, focus, by) or picked
+    _download(ctx, ranked, by, scope_label)
     if picked is not None:
         row = ranked[ranked["key"].astype(str) == str(picked)]
         locality = row["locality_code"].iloc[0] if "locality_code" in row and len(row) else None
@@ -97,6 +100,17 @@ def render(ctx: PageContext, scope: Scope, focus: Metric, kind: str | None) -> N
                 ctx.t("col_name"): frame["label"].fillna(frame["key"].astype(str)),
                 focus.label(ctx.lang): [fmt_metric(focus, v, ctx.lang) for v in frame["value"]],
             }).set_index(ctx.t("col_name")))
+
+
+def _download(ctx: PageContext, ranked: pd.DataFrame, by: str, scope_label: str) -> None:
+    """The full breakdown (the command-line export's columns) as an Excel file."""
+    table = breakdown(ranked, dict(zip(ranked["key"], ranked["label"])))
+    names = headers(ctx.lang)
+    xlsx_button(ctx, table.rename(columns=names),
+                file_stem=f"{by}_{ctx.rng.first}_{ctx.rng.last}",
+                title=f"{ctx.t(f'children_{by}')} — {scope_label}",
+                filters={ctx.t("col_scope"): scope_label},
+                formats={names[c]: f for c, f in column_formats().items()})
 
 
 def _status(row) -> str:

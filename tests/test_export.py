@@ -45,3 +45,20 @@ def test_cli_refuses_a_level_without_its_code(capsys):
         export.main(["--level", "agency", "--from", "2024-01", "--to", "2024-03", "--by",
                      "procedure"])
     assert "--level agency needs --agency" in capsys.readouterr().err
+
+
+def test_cli_writes_xlsx_that_reads_back(tmp_path, duck_fixture_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    monkeypatch.setenv("DVC_DATABASE_URL", f"duckdb:///{duck_fixture_path}")
+    out = tmp_path / "by_province.xlsx"
+    assert export.main(["--level", "nation", "--from", "2024-01", "--to", "2024-03", "--by",
+                        "province", "--format", "xlsx", "--out", str(out)]) == 0
+    rows = [r for r in load_workbook(out).active.iter_rows(values_only=True)]
+    header_at = next(i for i, r in enumerate(rows) if r and r[0] == "Mã")
+    header = rows[header_at]
+    body = {r[0]: dict(zip(header, r)) for r in rows[header_at + 1:] if r and r[0] in
+            ("01", "79", "B-TP")}
+    assert body["01"]["Hồ sơ tiếp nhận mới"] == 440
+    assert body["B-TP"]["Tỷ lệ hồ sơ trực tuyến toàn trình (EMC)"] == pytest.approx(0.8)
+    assert any("Kỳ báo cáo" in str(r[0]) for r in rows[:header_at] if r and r[0])
