@@ -81,12 +81,21 @@ def progress(ctx: PageContext, proj: Projection) -> None:
         st.caption(ctx.t("target_none", year=ctx.rng.last.year))
         return
     metric: Metric = proj.metric
+    year = proj.target.year
     cols = st.columns(3)
-    cols[0].metric(ctx.t("ytd_value", year=proj.target.year), fmt_pct(proj.ytd_value, ctx.lang),
-                   help=metric.definition(ctx.lang))
-    cols[1].metric(ctx.t("projected_value"), fmt_pct(proj.projected, ctx.lang))
-    cols[2].metric(ctx.t("target_line", year=proj.target.year, value=""),
+    if proj.complete:  # the whole year is in: a result, not a projection
+        cols[0].metric(ctx.t("year_value", year=year), fmt_pct(proj.ytd_value, ctx.lang),
+                       help=metric.definition(ctx.lang))
+    else:
+        cols[0].metric(ctx.t("ytd_value", year=year), fmt_pct(proj.ytd_value, ctx.lang),
+                       help=metric.definition(ctx.lang))
+        cols[1].metric(ctx.t("projected_value"), fmt_pct(proj.projected, ctx.lang))
+    cols[2].metric(ctx.t("target_line", year=year, value=""),
                    fmt_pct(proj.target.value, ctx.lang, 0), help=proj.target.source)
     colour = {"on_track": "green", "at_risk": "orange", "off_track": "red"}[proj.status]
-    st.markdown(f"### :{colour}[{ctx.t('status_' + proj.status)}]")
-    st.caption(ctx.t("projection_method", n=proj.months_observed))
+    if proj.complete:
+        met = proj.status == "on_track"
+        st.markdown(f"### :{'green' if met else 'red'}[{ctx.t('year_met' if met else 'year_missed')}]")
+    else:
+        st.markdown(f"### :{colour}[{ctx.t('status_' + proj.status)}]")
+        st.caption(ctx.t("projection_method", n=proj.months_observed))

@@ -25,6 +25,11 @@ class Projection:
     months_observed: int
 
     @property
+    def complete(self) -> bool:
+        """All twelve months are observed: the value is the year's result."""
+        return self.months_observed == 12
+
+    @property
     def status(self) -> str | None:
         """on_track, at_risk or off_track against the target; None without one."""
         if self.target is None or self.projected is None:

@@ -95,3 +95,10 @@ def test_projection_continues_the_trend():
     done = project_year_end(FO, _months([0.6] * 6), last_year, target)
     assert done.status == "on_track"
     assert project_year_end(FO, {}, last_year, target).status is None
+
+
+def test_a_complete_year_is_a_result():
+    target = Target(2024, "localities", None, "full_online_rate", 0.3)
+    year = project_year_end(FO, _months([0.25] * 12), _months([0.2] * 12), target)
+    assert year.complete and year.projected == pytest.approx(0.25)
+    assert year.status == "off_track"
