@@ -1,0 +1,183 @@
+"""The what-if's settings: read from the URL, bound to the widgets, written back to the URL so
+that a link reproduces the scenario; saved scenarios (at most four) travel in the URL too.
+
+URL parameters: scope (a locality code; absent = the nation), cover (procedure codes and
+f:<field code>, comma-separated; absent = every fee-charging procedure with an online service;
+"-" = none), cut (% off the online fee), start (YYYY-MM), months (horizon), resp and unc (the
+response and its ±), ceil (% adoption ceiling), visit (VND per visit), base (level | trend),
+sc (saved scenarios, JSON).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+
+from domain import whatif
+from domain.periods import Month
+
+MAX_SAVED = 4
+CUT_RANGE, MONTHS_RANGE, CEIL_RANGE = (0, 100), (6, 36), (50, 100)
+START_SPAN = 24  # the start month can be any of the first 24 projected months
+RESP_MAX, UNC_MAX = 3.0, 1.5
+BASES = ("level", "trend")
+FIELD_PREFIX = "f:"
+# Every URL parameter the page owns (besides lang and the period, which travel everywhere).
+PARAMS = ("scope", "cover", "cut", "start", "months", "resp", "unc", "ceil", "visit", "base")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A scenario as the user sets it (what the URL holds)."""
+    scope: str = ""
+    cover: tuple[str, ...] | None = None  # None: every fee procedure
+    cut: int = 50
+    start: Month | None = None  # None: the first projected month
+    months: int = 18
+    resp: float = whatif.ASSUMED_RESPONSE
+    unc: float = whatif.ASSUMED_UNCERTAINTY
+    ceil: int = round(whatif.DEFAULT_CEILING * 100)
+    visit: int = whatif.DEFAULT_VISIT_COST
+    base: str = "level"
+    name: str = ""
+
+    def with_(self, **changes) -> "Spec":
+        return replace(self, **changes)
+
+
+def default_spec(first: Month, response: float, uncertainty: float) -> Spec:
+    return Spec(start=first, resp=round(response, 2), unc=max(0.01, round(uncertainty, 2)))
+
+
+# --- the URL ------------------------------------------------------------------------------
+def _int(text, lo, hi):
+    v = int(float(text))
+    if not lo <= v <= hi:
+        raise ValueError(text)
+    return v
+
+
+def _float(text, lo, hi):
+    v = float(text)
+    if not (lo <= v <= hi) or v != v:
+        raise ValueError(text)
+    return v
+
+
+def from_query(query: dict, default: Spec, scopes: set[str], first: Month
+               ) -> tuple[Spec, list[str]]:
+    """The spec the URL names, each bad value replaced by the default (and reported)."""
+    spec, bad = default, []
+
+    def take(name, parse):
+        nonlocal spec
+        raw = query.get(name)
+        if raw in (None, ""):
+            return
+        try:
+            spec = spec.with_(**{name: parse(raw)})  # the Spec's fields are the URL's names
+        except (ValueError, TypeError):
+            bad.append(name)
+
+    def scope(raw):
+        if raw not in scopes:
+            raise ValueError(raw)
+        return raw
+
+    def start(raw):
+        m = Month.parse(raw)
+        if not first <= m <= first.plus(START_SPAN - 1):
+            raise ValueError(raw)
+        return m
+
+    def base(raw):
+        if raw not in BASES:
+            raise ValueError(raw)
+        return raw
+
+    take("scope", scope)
+    take("cover", parse_cover)
+    take("cut", lambda r: _int(r, *CUT_RANGE))
+    take("start", start)
+    take("months", lambda r: _int(r, *MONTHS_RANGE))
+    take("resp", lambda r: _float(r, 0.0, RESP_MAX))
+    take("unc", lambda r: _float(r, 0.0, UNC_MAX))
+    take("ceil", lambda r: _int(r, *CEIL_RANGE))
+    take("visit", lambda r: _int(r, 0, 100_000_000))
+    take("base", base)
+    return spec, bad
+
+
+def parse_cover(raw: str) -> tuple[str, ...] | None:
+    if raw == "-":
+        return ()
+    items = tuple(x.strip() for x in raw.split(",") if x.strip())
+    if not items:
+        raise ValueError(raw)
+    return items
+
+
+def to_query(spec: Spec) -> dict[str, str]:
+    out = {
+        "cut": str(spec.cut), "start": str(spec.start), "months": str(spec.months),
+        "resp": f"{spec.resp:g}", "unc": f"{spec.unc:g}", "ceil": str(spec.ceil),
+        "visit": str(spec.visit), "base": spec.base,
+    }
+    if spec.scope:
+        out["scope"] = spec.scope
+    if spec.cover is not None:
+        out["cover"] = ",".join(spec.cover) if spec.cover else "-"
+    return out
+
+
+def encode_saved(specs: list[Spec]) -> str:
+    rows = []
+    for s in specs[:MAX_SAVED]:
+        row = {"n": s.name, **to_query(s)}
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_saved(raw: str | None, default: Spec, scopes: set[str], first: Month
+                 ) -> tuple[list[Spec], bool]:
+    """The saved scenarios in the URL; False when some could not be read."""
+    if not raw:
+        return [], True
+    try:
+        rows = json.loads(raw)
+        if not isinstance(rows, list):
+            raise ValueError(raw)
+    except ValueError:
+        return [], False
+    out, ok = [], True
+    for row in rows[:MAX_SAVED]:
+        if not isinstance(row, dict):
+            ok = False
+            continue
+        spec, bad = from_query({k: str(v) for k, v in row.items() if k != "n"},
+                               default, scopes, first)
+        ok &= not bad
+        out.append(spec.with_(name=str(row.get("n", ""))[:60]))
+    return out, ok
+
+
+# --- to the model -------------------------------------------------------------------------
+def covered_procedures(cover: tuple[str, ...] | None, fee_procedures) -> frozenset[str]:
+    """Procedure codes a cover names: its procedures plus the fee procedures of its fields.
+    fee_procedures: frame with code and field_code."""
+    if cover is None:
+        return frozenset(fee_procedures["code"])
+    codes = {c for c in cover if not c.startswith(FIELD_PREFIX)}
+    fields = {c[len(FIELD_PREFIX):] for c in cover if c.startswith(FIELD_PREFIX)}
+    codes |= set(fee_procedures.loc[fee_procedures["field_code"].isin(fields), "code"])
+    return frozenset(codes & set(fee_procedures["code"]))
+
+
+def to_params(spec: Spec, fee_procedures, first: Month) -> whatif.Params:
+    start = spec.start or first
+    offset = (start.year - first.year) * 12 + start.month - first.month
+    return whatif.Params(
+        covered=covered_procedures(spec.cover, fee_procedures), discount=spec.cut / 100,
+        start=max(0, offset), horizon=spec.months, response=spec.resp, uncertainty=spec.unc,
+        ceiling=spec.ceil / 100, visit_cost=float(spec.visit), trend=spec.base == "trend")
+
+
