@@ -1,5 +1,6 @@
 """Tổng quan — the national overview, and the app's entry point (`streamlit run app.py`)."""
 from components import blocks, level
+from components import map as map_view
 from components.context import guard, page_setup
 from components.scope_url import names
 from domain.scope import NATION
@@ -8,4 +9,5 @@ ctx = page_setup("app.py", "nav_overview")
 with guard(ctx):
     level.header(ctx, None, {}, ctx.t("overview_title"))
     blocks.render(ctx)
+    map_view.render_compact(ctx)
     level.render(ctx, NATION, None, names(ctx, NATION))

@@ -75,7 +75,7 @@ def page_setup(page_file: str, title_key: str) -> PageContext:
     started = time.perf_counter()
     lang = normalise_lang(st.query_params.get("lang"))
     st.set_page_config(page_title=f"{translate(title_key, lang)} · {translate('app_title', lang)}",
-                       page_icon=":material/account_balance:", layout="wide")
+                       layout="wide")
     st.markdown(CSS, unsafe_allow_html=True)
     try:
         status = data.status()

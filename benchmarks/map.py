@@ -1,0 +1,91 @@
+"""The map page's budget on the national-scale sample: its script run with its data cached
+(budget ≤ 1 s) and not cached, for each way of colouring it, and what it sends to the browser
+(the deck's JSON). Same method as benchmarks/pages.py (AppTest, the run the page logs).
+
+    make national            # builds sample_data/national.duckdb (≥ 5 million rows) once
+    python -m benchmarks.map [--url duckdb:///sample_data/national.duckdb] [--repeat 5]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sqlalchemy as sa  # noqa: E402
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from benchmarks.pages import DEFAULT_URL, PERIOD  # noqa: E402
+from components.context import RUN_TIMES  # noqa: E402
+from data_access import geo  # noqa: E402
+from data_access.db import Database  # noqa: E402
+
+BUDGET_S = 1.0
+VARIANTS = [
+    ("map: rate", "pages/map.py", {}),
+    ("map: gap to target", "pages/map.py", {"view": "gap"}),
+    ("map: change, 34 units", "pages/map.py", {"view": "change", "units": "34"}),
+    ("map: count, region", "pages/map.py", {"metric": "received_new",
+                                            "region": "mekong-river-delta"}),
+    ("map: English", "pages/map.py", {"lang": "en"}),
+    ("overview (compact map)", "app.py", {}),
+]
+
+
+def run_page(page: str, params: dict) -> tuple[float, int]:
+    """The page's own script run, and the bytes of the deck JSON it sent."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if page != "app.py":
+        at.switch_page(page)
+    for k, v in {**PERIOD, **params}.items():
+        at.query_params[k] = v
+    RUN_TIMES.clear()
+    at.run()
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    decks = at.get("deck_gl_json_chart")
+    return RUN_TIMES[-1][1], len(decks[0].proto.json.encode()) if decks else 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--url", default=os.environ.get("DVC_BENCH_URL", DEFAULT_URL))
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    os.environ["DVC_DATABASE_URL"] = args.url
+    rows = Database(args.url).scalar(sa.text("select count(*) from dossier_stats"))
+    start = time.perf_counter()
+    g = geo.map_geo()
+    print(f"database: {args.url}\nfact rows: {rows:,}\nperiod: {PERIOD['from']} – {PERIOD['to']}")
+    print(f"geometry: {g.source_vertices:,} → {g.vertices:,} vertices, simplified once per "
+          f"process in {time.perf_counter() - start:.2f} s (GeoJSON file "
+          f"{geo.PROVINCES_FILE.stat().st_size:,} B)")
+    print(f"{'page':26} {'uncached median':>16} {'cached median':>14} {'cached max':>11} "
+          f"{'deck JSON':>10}")
+    worst = 0.0
+    for name, page, params in VARIANTS:
+        uncached, cached, size = [], [], 0
+        for _ in range(args.repeat):
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            uncached.append(run_page(page, params)[0])
+            took, size = run_page(page, params)
+            cached.append(took)
+        worst = max(worst, max(cached))
+        print(f"{name:26} {statistics.median(uncached) * 1000:13.0f} ms "
+              f"{statistics.median(cached) * 1000:11.0f} ms {max(cached) * 1000:8.0f} ms "
+              f"{size / 1024:7.0f} KiB")
+    print(f"budget {BUDGET_S:.1f} s cached: {'met' if worst <= BUDGET_S else 'NOT met'} "
+          f"(worst {worst * 1000:.0f} ms)")
+    return 0 if worst <= BUDGET_S else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

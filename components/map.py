@@ -1,0 +1,457 @@
+"""The choropleth of the provinces: a pydeck deck drawn by st.pydeck_chart (Streamlit bundles
+deck.gl, so the map needs no network) without base-map tiles, with both archipelagos labelled,
+a Babel-formatted legend and tooltips, a click that opens the province's page, and a ranking
+table beside it whose chosen row is outlined on the map.
+
+Cost per run: the deck's JSON (~190 KB, geometry simplified once per process by
+data_access.geo) is built once per metric, view, period, language, region and outline and
+cached as a string; a cached run only hands that string to Streamlit.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from components import data
+from components.context import PageContext
+from components.scope_url import go
+from data_access import geo
+from domain import mapping
+from domain.formatting import DASH, fmt_int, fmt_metric
+from domain.i18n import t
+from domain.metrics import METRICS, Kind, Metric, measures_for
+from domain.periods import MonthRange
+from domain.scope import Scope
+from domain.targets import applicable
+
+DEFAULT_METRIC = "full_online_rate"
+LAYER_ID = "units"
+HEIGHTS = {"page": 640, "compact": 440}
+# The canvas sizes the initial view is fitted to (the wide layout's map column).
+FIT_SIZES = {"page": (700, 640), "compact": (760, 440)}
+LINE = [80, 80, 80, 255]
+OUTLINE = [0, 0, 0, 255]
+LABEL = [17, 24, 39, 255]
+FILL_ALPHA = 235
+
+
+@dataclass(frozen=True)
+class Choice:
+    metric: str = DEFAULT_METRIC
+    view: str = "value"
+    units: str = "63"
+    region: str | None = None  # a region's slug
+
+
+class CachedDeck(pdk.Deck):
+    """A deck whose JSON was built earlier (and cached): st.pydeck_chart only calls to_json."""
+
+    def __init__(self, spec: str, tooltip: dict):
+        super().__init__(layers=[], map_provider=None, tooltip=tooltip)
+        self._spec = spec
+
+    def to_json(self) -> str:
+        return self._spec
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+REGIONS = {slug(en): (vi, en) for vi, en in geo.regions()}
+
+
+# --- the URL and the controls ---------------------------------------------------------------
+
+def _bad(ctx: PageContext, name: str, value, fallback: str) -> None:
+    st.info(ctx.t("bad_param", name=name, value=value, fallback=fallback))
+
+
+def read_choice(ctx: PageContext, quiet: bool = False) -> Choice:
+    """The map's settings from ?metric=&view=&units=&region=, each checked; a bad one gets a
+    short message (unless quiet) and its default."""
+    q = st.query_params
+    metric = q.get("metric") or DEFAULT_METRIC
+    if metric not in METRICS:
+        if not quiet:
+            _bad(ctx, "metric", metric, METRICS[DEFAULT_METRIC].label(ctx.lang))
+        metric = DEFAULT_METRIC
+    view = q.get("view") or "value"
+    if view not in mapping.views_for(METRICS[metric]):
+        if not quiet:
+            _bad(ctx, "view", view, ctx.t("map_view_value"))
+        view = "value"
+    units = q.get("units") or "63"
+    if units not in mapping.UNIT_SETS:
+        if not quiet:
+            _bad(ctx, "units", units, ctx.t("map_units_63"))
+        units = "63"
+    region = q.get("region") or None
+    if region is not None and region not in REGIONS:
+        if not quiet:
+            _bad(ctx, "region", region, ctx.t("map_region_all"))
+        region = None
+    return Choice(metric, view, units, region)
+
+
+def _set_param(name: str, value, default) -> None:
+    if value == default or value is None:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = value
+
+
+def controls(ctx: PageContext, choice: Choice) -> Choice:
+    """Metric, what the colour shows, boundaries, region. Each writes its choice into the URL
+    (widget keys carry the URL's value, so back/forward resets them)."""
+    year_before = ctx.rng.year_earlier().last.year
+    c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+    ids = list(METRICS)
+    metric = c1.selectbox(ctx.t("metric"), ids, index=ids.index(choice.metric),
+                          format_func=lambda m: METRICS[m].label(ctx.lang),
+                          key=f"map_metric_{choice.metric}")
+    views = list(mapping.views_for(METRICS[metric]))
+    view = choice.view if choice.view in views else "value"
+    labels = {"value": ctx.t("map_view_value"),
+              "gap": ctx.t("map_view_gap", year=ctx.rng.last.year),
+              "change": ctx.t("map_view_change", year=year_before)}
+    view = c2.selectbox(ctx.t("map_view_label"), views, index=views.index(view),
+                        format_func=labels.get, key=f"map_view_{choice.metric}_{choice.view}")
+    units = c3.selectbox(ctx.t("map_units_label"), list(mapping.UNIT_SETS),
+                         index=list(mapping.UNIT_SETS).index(choice.units),
+                         format_func=lambda u: ctx.t(f"map_units_{u}"),
+                         key=f"map_units_{choice.units}")
+    regions = [None, *REGIONS]
+    name = 0 if ctx.lang == "vi" else 1
+    region = c4.selectbox(ctx.t("map_region"), regions, index=regions.index(choice.region),
+                          format_func=lambda r: REGIONS[r][name] if r else ctx.t("map_region_all"),
+                          key=f"map_region_{choice.region}")
+    chosen = Choice(metric, view, units, region)
+    if chosen != choice:
+        _set_param("metric", metric, None)
+        _set_param("view", view, "value")
+        _set_param("units", units, "63")
+        _set_param("region", region, None)
+        st.rerun()
+    return chosen
+
+
+# --- the figures ------------------------------------------------------------------------------
+
+@st.cache_data(ttl=data.TTL, max_entries=64, show_spinner=False)
+def _values(data_version: int, rng: MonthRange, metric_id: str, units: str) -> pd.DataFrame:
+    """One row per unit of the map: names, value, a year earlier, change, target, gap, and
+    how many of its provinces reported."""
+    metric = METRICS[metric_id]
+    measures = measures_for([metric_id])
+    scope = Scope(kind="province")
+    now = data.totals(scope, rng, measures, by="locality")
+    before = data.totals(scope, rng.year_earlier(), measures, by="locality")
+    if units == "34":
+        now = mapping.reaggregate(now, geo.successors())
+        before = mapping.reaggregate(before, geo.successors())[["key", *measures]]
+    else:
+        now = now.assign(members_reported=now[measures].notna().any(axis=1).astype("int64"))
+    unit_list = geo.map_geo().units[units]
+    targets = data.targets()
+    year = rng.last.year
+    target_of = {u.code: applicable(targets, metric, year, kind="province",
+                                    locality=u.members[0] if len(u.members) == 1 else None)
+                 for u in unit_list}
+    values = mapping.unit_values(now[["key", *measures]], before, metric, target_of)
+    units_frame = pd.DataFrame({
+        "key": [u.code for u in unit_list], "name_vi": [u.name_vi for u in unit_list],
+        "name_en": [u.name_en for u in unit_list], "region": [slug(u.region_en) for u in unit_list],
+        "members": [u.members for u in unit_list], "members_vi": [u.members_vi for u in unit_list]})
+    out = units_frame.merge(values, on="key", how="left")
+    reported = now.assign(key=now["key"].astype(str)).set_index("key")["members_reported"]
+    out["reported"] = out["key"].map(reported).fillna(0).astype("int64")
+    return out
+
+
+def _texts(frame: pd.DataFrame, metric: Metric, lang: str) -> pd.DataFrame:
+    """The numbers as the tooltip and the table read them, formatted once by Babel."""
+    out = pd.DataFrame({"key": frame["key"]})
+    out["v"] = [fmt_metric(metric, v, lang) if v == v else t("no_data", lang)
+                for v in frame["value"]]
+    change = mapping.formatter(metric, "change", lang)
+    out["ch"] = [change(v) for v in frame["change"]]
+    out["tg"] = [fmt_metric(metric, v, lang) if v == v else DASH for v in frame["target"]]
+    gap = mapping.formatter(metric, "gap", lang)
+    out["gp"] = [gap(v) for v in frame["gap"]]
+    total = len(frame)
+    out["rk"] = [f"{fmt_int(r, lang)}/{fmt_int(total, lang)}" if pd.notna(r) else DASH
+                 for r in frame["rank"]]
+    return out
+
+
+@st.cache_data(ttl=data.TTL, max_entries=64, show_spinner=False)
+def _view(data_version: int, rng: MonthRange, choice: Choice, lang: str):
+    """The units with their rank, colour and texts; the legend."""
+    metric = METRICS[choice.metric]
+    frame = _values(data_version, rng, choice.metric, choice.units).copy()
+    shown = frame[choice.view]
+    frame["rank"] = mapping.rank(shown, metric, choice.view)
+    scale = mapping.scale_for(metric, choice.view, shown)
+    frame["fill"] = [[*scale.colour(v), FILL_ALPHA] for v in shown]
+    frame = frame.merge(_texts(frame, metric, lang), on="key")
+    legend = mapping.legend(scale, metric, choice.view, lang)
+    return frame, legend, scale.diverging
+
+
+# --- the deck -------------------------------------------------------------------------------
+
+def _view_state(choice: Choice, size: str) -> dict:
+    units = geo.map_geo().units[choice.units]
+    boxes = [u.bounds for u in units
+             if choice.region is None or slug(u.region_en) == choice.region]
+    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return mapping.fit_view(west, south, east, north, *FIT_SIZES[size])
+
+
+def _tooltip(metric: Metric, choice: Choice, lang: str, year: int, year_before: int) -> dict:
+    e = html.escape
+    lines = [f"<b style='font-size:15px'>{{name}}</b>",
+             f"{e(metric.label(lang))}: <b>{{v}}</b>",
+             f"{e(t('map_rank', lang))}: {{rk}}",
+             f"{e(t('map_change', lang, year=year_before))}: {{ch}}"]
+    if metric.target_keys:
+        lines.append(f"{e(t('target', lang))} {year}: {{tg}} · {e(t('col_gap', lang))}: {{gp}}")
+    if choice.units == "34":
+        lines.append(f"{e(t('map_members', lang))}: {{members}}")
+    return {"html": "<br/>".join(lines),
+            "style": {"backgroundColor": "#ffffff", "color": "#111827", "fontSize": "14px",
+                      "border": "1px solid #9ca3af", "padding": "6px 8px"}}
+
+
+@st.cache_data(ttl=data.TTL, max_entries=48, show_spinner=False)
+def _deck(data_version: int, rng: MonthRange, choice: Choice, lang: str, outline: str | None,
+          size: str) -> tuple[str, dict]:
+    """The deck's JSON (compact, geometry included) and its tooltip."""
+    metric = METRICS[choice.metric]
+    frame, _, _ = _view(data_version, rng, choice, lang)
+    units = {u.code: u for u in geo.map_geo().units[choice.units]}
+    name = "name_vi" if lang == "vi" else "name_en"
+    features, outlined = [], []
+    for row in frame.to_dict("records"):
+        unit = units[row["key"]]
+        props = {"code": row["key"], "name": row[name], "fill": row["fill"],
+                 **{k: row[k] for k in ("v", "ch", "tg", "gp", "rk")}}
+        if choice.units == "34":
+            props["members"] = ", ".join(unit.members_vi)
+        feature = {"type": "Feature", "geometry": unit.geometry, "properties": props}
+        features.append(feature)
+        if row["key"] == outline:
+            outlined.append(feature)
+    labels = [{"t": t(f"map_island_{i.province_code}", lang),
+               "p": [(i.bbox[0] + i.bbox[2]) / 2, i.bbox[3]]}  # above its islands
+              for i in geo.map_geo().islands]
+
+    def collection(items):
+        return {"type": "FeatureCollection", "features": items}
+
+    # deck.gl JSON written out (pydeck would turn every string property into an expression)
+    layers = [
+        {"@@type": "GeoJsonLayer", "id": LAYER_ID, "data": collection(features),
+         "pickable": True, "stroked": True, "filled": True,
+         "getFillColor": "@@=properties.fill", "getLineColor": LINE,
+         "lineWidthMinPixels": 1, "lineWidthMaxPixels": 1,
+         "autoHighlight": True, "highlightColor": [255, 255, 255, 90],
+         # pick the fills only: picking the borders too costs tens of times more on a
+         # software renderer (a projector laptop without GPU), enough to lose a click
+         "_subLayerProps": {"polygons-stroke": {"pickable": False}}},
+        {"@@type": "GeoJsonLayer", "id": "outline", "data": collection(outlined),
+         "pickable": False, "stroked": True, "filled": False, "getLineColor": OUTLINE,
+         "lineWidthMinPixels": 3},
+        {"@@type": "TextLayer", "id": "islands", "data": labels, "pickable": False,
+         "getPosition": "@@=p", "getText": "@@=t", "getSize": 14, "sizeUnits": "pixels",
+         "getColor": LABEL, "getTextAnchor": "middle", "getAlignmentBaseline": "bottom",
+         "getPixelOffset": [0, -6], "characterSet": "auto", "background": True,
+         "getBackgroundColor": [255, 255, 255, 215], "backgroundPadding": [4, 2],
+         "fontFamily": "'Source Sans Pro', 'Noto Sans', 'DejaVu Sans', sans-serif"},
+    ]
+    tooltip = _tooltip(metric, choice, lang, rng.last.year, rng.year_earlier().last.year)
+    # pydeck writes the deck itself: no base map (map_provider=None), the view, the controller
+    spec = json.loads(pdk.Deck(layers=[], map_provider=None, tooltip=tooltip,
+                               initial_view_state=pdk.ViewState(**_view_state(choice, size)),
+                               views=[pdk.View("MapView", controller=True)]).to_json())
+    spec["layers"] = layers
+    return json.dumps(spec, ensure_ascii=False, separators=(",", ":")), tooltip
+
+
+def clicked_code(event) -> str | None:
+    """The unit a map click chose, from st.pydeck_chart's selection event."""
+    selection = (event or {}).get("selection") or {}
+    objects = (selection.get("objects") or {}).get(LAYER_ID) or []
+    if objects:
+        return (objects[0].get("properties") or {}).get("code")
+    return None
+
+
+def _on_click(key: str) -> None:
+    st.session_state["map_clicked"] = clicked_code(st.session_state.get(key))
+    st.session_state["map_gen"] = st.session_state.get("map_gen", 0) + 1
+
+
+def _draw(ctx: PageContext, choice: Choice, outline: str | None, size: str) -> None:
+    spec, tooltip = _deck(data.version(), ctx.rng, choice, ctx.lang, outline, size)
+    key = f"map_deck_{size}_{st.session_state.get('map_gen', 0)}"
+    metric = METRICS[choice.metric]
+    st.pydeck_chart(CachedDeck(spec, tooltip), height=HEIGHTS[size], key=key,
+                    on_select=lambda: _on_click(key), selection_mode="single-object",
+                    alt=ctx.t("map_aria", units=ctx.t(f"map_units_{choice.units}"),
+                              metric=metric.label(ctx.lang)))
+
+
+def _follow_click(ctx: PageContext, choice: Choice) -> str | None:
+    """After a click: a province (or a unit made of one) opens its page; a merged unit of the
+    34 is outlined, with links to its former provinces' pages."""
+    code = st.session_state.pop("map_clicked", None)
+    if code is None:
+        return st.session_state.get("map_outline", {}).get(choice)
+    unit = next((u for u in geo.map_geo().units[choice.units] if u.code == code), None)
+    if unit is None:
+        return None
+    if len(unit.members) == 1:
+        extra = {"metric": choice.metric} if METRICS[choice.metric].kind is Kind.RATE else {}
+        go(ctx, Scope(locality=unit.members[0]), **extra)
+    st.session_state["map_outline"] = {choice: code}
+    return code
+
+
+def legend(ctx: PageContext, choice: Choice, entries, diverging: bool) -> None:
+    """Swatches with the class breaks, and grey for units without data."""
+    metric = METRICS[choice.metric]
+    rows = [*entries, (mapping.NO_DATA, ctx.t("no_data"))]
+    items = "".join(
+        f"<span style='display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0'>"
+        f"<span style='display:inline-block;width:28px;height:18px;border:1px solid #555;"
+        f"background:rgb{tuple(colour)}'></span><span style='font-size:1rem'>"
+        f"{html.escape(label)}</span></span>" for colour, label in rows)
+    title = {"value": metric.label(ctx.lang),
+             "gap": ctx.t("map_view_gap", year=ctx.rng.last.year),
+             "change": ctx.t("map_view_change", year=ctx.rng.year_earlier().last.year)}
+    note = ""
+    if diverging:
+        neutral = choice.view == "change" and metric.better is None
+        note = (f"<div style='font-size:0.9rem;color:#444'>"
+                f"{html.escape(ctx.t('map_legend_neutral' if neutral else 'map_legend_diverging'))}"
+                f"</div>")
+    st.markdown(f"<div class='map-legend'><b>{html.escape(title[choice.view])}</b><br/>"
+                f"<div style='display:flex;flex-wrap:wrap'>{items}</div>{note}</div>",
+                unsafe_allow_html=True)
+
+
+def attribution(ctx: PageContext) -> None:
+    st.caption(f"{ctx.t('map_attribution')} {ctx.t('map_simplified')}")
+
+
+# --- the ranking table ------------------------------------------------------------------------
+
+def _table(ctx: PageContext, choice: Choice, frame: pd.DataFrame) -> str | None:
+    """The units ranked (1 = best), the region's only when one is chosen; returns the code of
+    the chosen row."""
+    metric = METRICS[choice.metric]
+    shown = frame if choice.region is None else frame[frame["region"] == choice.region]
+    shown = shown.sort_values(["rank", "key"], na_position="last", kind="stable")
+    name = "name_vi" if ctx.lang == "vi" else "name_en"
+    cols = {"rank": ctx.t("col_rank"), name: ctx.t("col_name"), "value": ctx.t("value")}
+    texts = {"value": "v"}
+    if choice.view == "change":
+        cols["change"] = ctx.t("map_change", year=ctx.rng.year_earlier().last.year)
+        texts["change"] = "ch"
+    elif metric.target_keys:
+        if choice.view == "gap":
+            cols["target"], texts["target"] = ctx.t("target"), "tg"
+        cols["gap"], texts["gap"] = ctx.t("col_gap"), "gp"
+    table = shown[list(cols)].rename(columns=cols)
+    fmt = {cols[c]: dict(zip(shown[c], shown[tc])) for c, tc in texts.items()}
+    styled = table.style.format({c: (lambda v, d=d: d.get(v, DASH) if v == v else DASH)
+                                 for c, d in fmt.items()} | {cols["rank"]: lambda r: (
+                                     DASH if pd.isna(r) else fmt_int(r, ctx.lang))})
+    best = "map_rank_highest" if metric.better is None and choice.view == "value" else \
+        "map_rank_best"
+    st.caption(ctx.t(best, total=len(frame)) + " " + ctx.t("map_row_hint"))
+    key = f"map_table_{choice}_{st.session_state.get('map_gen', 0)}"
+    event = st.dataframe(styled, hide_index=True, width="stretch", height=HEIGHTS["page"] - 60,
+                         on_select="rerun", selection_mode="single-row", key=key)
+    rows = (event or {}).get("selection", {}).get("rows") or []
+    return str(shown["key"].iloc[rows[0]]) if rows else None
+
+
+def _selected(ctx: PageContext, choice: Choice, frame: pd.DataFrame, code: str) -> None:
+    """The outlined unit: its figures and a link to its page(s)."""
+    row = frame[frame["key"] == code]
+    if row.empty:
+        return
+    row = row.iloc[0]
+    name = row["name_vi" if ctx.lang == "vi" else "name_en"]
+    st.markdown(f"**{ctx.t('map_selected', name=name)}** · "
+                f"{METRICS[choice.metric].label(ctx.lang)}: {row['v']} · "
+                f"{ctx.t('map_rank')} {row['rk']}")
+    names = dict(zip(frame["key"], frame["name_vi" if ctx.lang == "vi" else "name_en"]))
+    if choice.units == "34":
+        prov = {u.code: u for u in geo.map_geo().units["63"]}
+        names = {c: (prov[c].name_vi if ctx.lang == "vi" else prov[c].name_en)
+                 for c in row["members"]}
+    extra = {"metric": choice.metric} if METRICS[choice.metric].kind is Kind.RATE else {}
+    with st.container(horizontal=True):
+        for member in row["members"]:
+            st.page_link("pages/province.py", label=ctx.t("map_open_province",
+                                                          name=names.get(member, member)),
+                         query_params=ctx.params(province=member, **extra),
+                         icon=":material/arrow_forward:")
+
+
+# --- the two places the map appears -----------------------------------------------------------
+
+def render_page(ctx: PageContext) -> None:
+    """The /map page below its title: controls, the map with its legend, the ranking table."""
+    choice = controls(ctx, read_choice(ctx))
+    clicked = _follow_click(ctx, choice)
+    frame, entries, diverging = _view(data.version(), ctx.rng, choice, ctx.lang)
+    if choice.units == "34":
+        st.info(ctx.t("map_units_34_note"))
+    if choice.view == "gap" and frame["target"].isna().all():
+        st.info(ctx.t("map_no_target", year=ctx.rng.last.year))
+    left, right = st.columns([3, 2])
+    with right:
+        picked = _table(ctx, choice, frame)
+    if picked:  # a row chosen after a click on the map replaces it
+        st.session_state.pop("map_outline", None)
+    outline = picked or clicked
+    with left:
+        st.caption(ctx.t("map_click_hint_34" if choice.units == "34" else "map_click_hint"))
+        _draw(ctx, choice, outline, "page")
+        if outline:
+            _selected(ctx, choice, frame, outline)
+        legend(ctx, choice, entries, diverging)
+        st.caption(ctx.t("units_reported", n=int((frame["reported"] > 0).sum()),
+                         total=len(frame)))
+        attribution(ctx)
+
+
+def render_compact(ctx: PageContext) -> None:
+    """The overview's map: the metric of ?metric= (or the full-process online rate) by province,
+    a click opening the province; the full map one link away."""
+    choice = Choice(metric=read_choice(ctx, quiet=True).metric)
+    _follow_click(ctx, choice)
+    metric = METRICS[choice.metric]
+    _, entries, diverging = _view(data.version(), ctx.rng, choice, ctx.lang)
+    st.subheader(ctx.t("map_compact_title", metric=metric.label(ctx.lang)))
+    left, right = st.columns([3, 2])
+    with left:
+        _draw(ctx, choice, None, "compact")
+    with right:
+        st.caption(ctx.t("map_click_hint"))
+        legend(ctx, choice, entries, diverging)
+        st.page_link("pages/map.py", label=ctx.t("map_open_full"),
+                     query_params=ctx.params(metric=choice.metric), icon=":material/map:")
+    attribution(ctx)

@@ -1,0 +1,138 @@
+"""The map in real Chromium with the network cut off: the deck canvas is drawn (not blank),
+both archipelago labels are painted where they belong, the attribution is on the page, a
+tooltip reads the Vietnamese way, and a click on a province opens its page (same period)."""
+import io
+
+import pytest
+
+from components.map import Choice, _view_state
+from data_access import geo
+from data_access.reference import provinces
+from domain import mapping
+from tests.browser import browser_page, require_chromium, streamlit_server, wait_idle
+
+LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    from data_access.db import Database
+    from tests.test_map_app import build_map_db
+
+    path = tmp_path_factory.mktemp("e2e_map") / "map.duckdb"
+    build_map_db(Database(f"duckdb:///{path}"))
+    with streamlit_server(f"duckdb:///{path}") as base:
+        yield base
+
+
+def offline(page) -> list[str]:
+    """Abort every request that leaves the machine; return the list of those tried."""
+    blocked = []
+
+    def route(r):
+        if r.request.url.startswith(LOCAL):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return blocked
+
+
+def canvas_image(page):
+    from PIL import Image
+
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(2500)  # deck.gl draws after the element mounts
+    box = canvas.bounding_box()
+    return Image.open(io.BytesIO(canvas.screenshot())).convert("RGB"), box
+
+
+def dark_pixels(img, x0, y0, x1, y1) -> int:
+    crop = img.crop((max(0, int(x0)), max(0, int(y0)), int(x1), int(y1)))
+    return sum(1 for r, g, b in crop.get_flattened_data() if r + g + b < 300)
+
+
+def click_until(page, x, y, url_part=None, text=None, tries=4) -> None:
+    """Click a point of the map until the page reacts. A software renderer may take longer
+    than a tap allows between pointer down and up; a click that is not taken does nothing."""
+    for _ in range(tries):
+        page.mouse.move(x, y)
+        page.wait_for_timeout(400)
+        page.mouse.click(x, y)
+        try:
+            if url_part:
+                page.wait_for_url(f"**{url_part}**", timeout=6_000)
+            else:
+                page.get_by_text(text, exact=False).first.wait_for(timeout=6_000)
+            return
+        except Exception:  # noqa: BLE001 - not taken: click again
+            continue
+    raise AssertionError(f"the map did not react to {tries} clicks at {x:.0f}, {y:.0f}")
+
+
+def view_and_point(lon, lat, box, choice=Choice()):
+    """Where a point is drawn on the canvas, from the view the page fitted."""
+    return mapping.project(lon, lat, _view_state(choice, "page"), box["width"], box["height"])
+
+
+def test_map_draws_offline_and_opens_a_province(server):
+    with browser_page(height=1300) as page:
+        blocked = offline(page)
+        page.goto(f"{server}/map?from=2024-01&to=2024-03")
+        wait_idle(page)
+        img, box = canvas_image(page)
+
+        # Not blank: several fill colours (classes, grey for no data) across the canvas.
+        colours = {c for n, c in img.getcolors(maxcolors=1 << 20) if n > 150}
+        assert len(colours) >= 5, colours
+        assert [c for c in colours if c == (189, 189, 189) or
+                max(abs(a - b) for a, b in zip(c, (189, 189, 189))) < 12]  # grey: no data
+
+        # Both archipelago labels, painted above their islands (text over empty sea).
+        for island in geo.map_geo().islands:
+            x, y = view_and_point((island.bbox[0] + island.bbox[2]) / 2, island.bbox[3], box)
+            assert 0 < x < box["width"] and 0 < y < box["height"], island.name_vi
+            assert dark_pixels(img, x - 70, y - 45, x + 70, y - 4) > 40, island.name_vi
+        assert dark_pixels(img, 5, box["height"] - 60, 60, box["height"] - 5) == 0  # empty sea
+
+        assert page.get_by_text("Open Development Mekong", exact=False).first.is_visible()
+        assert page.get_by_text("Quần đảo Hoàng Sa thuộc thành phố Đà Nẵng",
+                                exact=False).first.is_visible()
+
+        # Hover Hà Giang (02) at its representative point: the tooltip, formatted the
+        # Vietnamese way; then click it.
+        row = provinces().set_index("code").loc["02"]
+        x, y = view_and_point(row.centroid_lon, row.centroid_lat, box)
+        page.mouse.move(box["x"] + x, box["y"] + y)
+        tooltip = page.locator(".deck-tooltip")
+        tooltip.wait_for(state="visible", timeout=10_000)
+        text = tooltip.inner_text()
+        assert "Hà Giang" in text and "12,5%" in text and "-17,5 điểm %" in text, text
+
+        click_until(page, box["x"] + x, box["y"] + y, url_part="province=02")
+        wait_idle(page)
+        assert page.locator("h1").first.inner_text().strip() == "Hà Giang"
+        assert "from=2024-01" in page.url and "to=2024-03" in page.url
+
+        # Nothing was fetched from outside but, at most, the shell's page icon.
+        assert not blocked, blocked  # nothing leaves the machine
+
+
+def test_34_units_click_outlines_a_merged_unit(server):
+    with browser_page(height=1300) as page:
+        offline(page)
+        page.goto(f"{server}/map?from=2024-01&to=2024-03&units=34&lang=en")
+        wait_idle(page)
+        _, box = canvas_image(page)
+        # Hà Giang's representative point lies inside the new Tuyên Quang (08)
+        row = provinces().set_index("code").loc["02"]
+        x, y = view_and_point(row.centroid_lon, row.centroid_lat, box, Choice(units="34"))
+        click_until(page, box["x"] + x, box["y"] + y, text="Selected: Tuyen Quang")
+        wait_idle(page)
+        links = page.locator("[data-testid='stPageLink']").all_inner_texts()
+        assert any("Open Ha Giang" in s for s in links), links
+        assert any("Open Tuyen Quang" in s for s in links), links
