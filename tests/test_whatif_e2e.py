@@ -1,5 +1,5 @@
 """Moving the what-if's sliders in real Chromium: the figures follow, the URL keeps the
-scenario, a reload reproduces it, and each move re-renders quickly."""
+scenario, a reload reproduces it. (Speed is measured by benchmarks/what_if.py, not here.)"""
 import time
 
 import pytest
@@ -28,25 +28,23 @@ def slider(page, label: str):
     return box.locator("input[type='range']").first  # react-aria's slider input
 
 
-def move(page, label: str, key: str, times: int = 1) -> float:
-    """Press a key on a slider; the seconds until the page has re-run."""
+def move(page, label: str, key: str, times: int = 1) -> None:
+    """Press a key on a slider and wait until the page has re-run."""
     thumb = slider(page, label)
     thumb.focus()
-    start = time.monotonic()
     for _ in range(times):
         thumb.press(key)
     page.wait_for_timeout(150)  # Streamlit sends the value once the keys stop
     wait_idle(page)
-    return time.monotonic() - start
 
 
 def settled(page, url_part: str) -> None:
     """The URL has the new value (written early in the run) and the run has finished."""
-    page.wait_for_url(f"**{url_part}**", timeout=10_000)
+    page.wait_for_url(f"**{url_part}**", timeout=30_000)
     wait_idle(page)
 
 
-def eventually(page, label: str, check, timeout_s: float = 10) -> str:
+def eventually(page, label: str, check, timeout_s: float = 30) -> str:
     """A tile's value once `check` accepts it (a run may still be drawing)."""
     deadline = time.monotonic() + timeout_s
     while True:
@@ -63,11 +61,10 @@ def test_sliders_drive_the_scenario(server):
         assert metric_value(page, ONLINE) == "58,5%"
         assert metric_value(page, MOVED) == "45"
 
-        took = move(page, "Mức giảm phí khi nộp trực tuyến", "End")  # 50% → 100%
+        move(page, "Mức giảm phí khi nộp trực tuyến", "End")  # 50% → 100%
         settled(page, "cut=100")
         assert eventually(page, ONLINE, lambda v: v == "60,3%") == "60,3%"
         assert int(eventually(page, MOVED, lambda v: v != "45")) > 45
-        assert took < 5, took  # the run itself is ~0.1 s; this bounds the round trip
 
         move(page, "Mức giảm phí khi nộp trực tuyến", "Home")  # 0%: the baseline
         settled(page, "cut=0")
