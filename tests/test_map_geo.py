@@ -29,17 +29,11 @@ def test_the_63_match_the_localities_written_to_the_database(g):
     assert source == {c: u.name_vi for c, u in units.items()}
 
 
-def test_the_database_holds_the_same_63_when_there_is_one():
-    from data_access.db import DEFAULT_DB_PATH, Database
+def test_the_sample_database_holds_the_same_63(tmp_path_factory):
     from data_access.catalog import locality_list
+    from tests.test_sample_invariants import demo_database
 
-    if not DEFAULT_DB_PATH.exists():
-        pytest.skip("no demo database (make sample)")
-    db = Database(f"duckdb:///{DEFAULT_DB_PATH}")
-    try:
-        locs = locality_list(db)
-    finally:
-        db.dispose()
+    locs = locality_list(demo_database(tmp_path_factory))
     provinces = locs[locs["kind"] == "province"]
     names = {u.code: u.name_vi for u in geo.map_geo().units["63"]}
     assert dict(zip(provinces["code"], provinces["name_vi"])) == names
