@@ -16,7 +16,7 @@ import io
 import sys
 import tempfile
 import time
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +25,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from data_access import flat, importer, reference, schema  # noqa: E402
+from data_access import importer, reference, schema  # noqa: E402
 from data_access.db import Database, bulk_insert  # noqa: E402
 
 BUDGET_S = 10.0

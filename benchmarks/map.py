@@ -19,10 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
 import streamlit as st  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from benchmarks.pages import DEFAULT_URL, PERIOD  # noqa: E402
-from components.context import RUN_TIMES  # noqa: E402
+from benchmarks.pages import run_page as timed_run  # noqa: E402
 from data_access import geo  # noqa: E402
 from data_access.db import Database  # noqa: E402
 
@@ -40,17 +39,9 @@ VARIANTS = [
 
 def run_page(page: str, params: dict) -> tuple[float, int]:
     """The page's own script run, and the bytes of the deck JSON it sent."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    if page != "app.py":
-        at.switch_page(page)
-    for k, v in {**PERIOD, **params}.items():
-        at.query_params[k] = v
-    RUN_TIMES.clear()
-    at.run()
-    if at.exception:
-        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    took, at = timed_run(page, params, PERIOD)
     decks = at.get("deck_gl_json_chart")
-    return RUN_TIMES[-1][1], len(decks[0].proto.json.encode()) if decks else 0
+    return took, len(decks[0].proto.json.encode()) if decks else 0
 
 
 def main() -> int:

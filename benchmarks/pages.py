@@ -44,19 +44,19 @@ def pages(db: Database) -> list[tuple[str, str, dict]]:
     ]
 
 
-def run_page(page: str, params: dict) -> float:
-    """The page's own script run (page_setup to the end of its body), as the page logs it;
-    AppTest's start-up and polling are not part of it."""
+def run_page(page: str, params: dict, period: dict = PERIOD) -> tuple[float, AppTest]:
+    """The page's own script run (page_setup to the end of its body), as the page logs it,
+    and the finished AppTest; AppTest's start-up and polling are not part of the time."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     if page != "app.py":
         at.switch_page(page)
-    for k, v in {**PERIOD, **params}.items():
+    for k, v in {**period, **params}.items():
         at.query_params[k] = v
     RUN_TIMES.clear()
     at.run()
     if at.exception:
         raise RuntimeError(f"{page}: {at.exception[0].value}")
-    return RUN_TIMES[-1][1]
+    return RUN_TIMES[-1][1], at
 
 
 def naive_overview(db: Database) -> float:
@@ -94,8 +94,8 @@ def main() -> int:
         for _ in range(args.repeat):
             st.cache_data.clear()
             st.cache_resource.clear()
-            uncached.append(run_page(page, params))
-            cached.append(run_page(page, params))
+            uncached.append(run_page(page, params)[0])
+            cached.append(run_page(page, params)[0])
         print(f"{name:24} {statistics.median(uncached) * 1000:13.0f} ms "
               f"{statistics.median(cached) * 1000:11.0f} ms {max(cached) * 1000:8.0f} ms")
     naive = [naive_overview(db) for _ in range(max(1, args.repeat // 2))]

@@ -218,7 +218,7 @@ def _view_state(choice: Choice, size: str) -> dict:
 
 def _tooltip(metric: Metric, choice: Choice, lang: str, year: int, year_before: int) -> dict:
     e = html.escape
-    lines = [f"<b style='font-size:15px'>{{name}}</b>",
+    lines = ["<b style='font-size:15px'>{name}</b>",
              f"{e(metric.label(lang))}: <b>{{v}}</b>",
              f"{e(t('map_rank', lang))}: {{rk}}",
              f"{e(t('map_change', lang, year=year_before))}: {{ch}}"]

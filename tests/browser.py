@@ -71,6 +71,18 @@ def streamlit_server(database_url: str):
 
 
 @contextmanager
+def served(tmp_path_factory, name: str, build):
+    """A Streamlit server on a fresh DuckDB file that `build(db)` fills."""
+    require_chromium()
+    from data_access.db import Database
+
+    path = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
+    build(Database(f"duckdb:///{path}"))
+    with streamlit_server(f"duckdb:///{path}") as base:
+        yield base
+
+
+@contextmanager
 def browser_page(width: int = 1600, height: int = 1000):
     from playwright.sync_api import sync_playwright
 
@@ -96,3 +108,10 @@ def wait_idle(page, timeout_s: float = 60) -> None:
         page.wait_for_timeout(300)
     assert not page.locator("[data-testid='stException']").count(), \
         page.locator("[data-testid='stException']").first.inner_text()
+
+
+def metric_value(page, label: str) -> str:
+    """The value of the first tile whose label is exactly `label`."""
+    exact = page.locator("[data-testid='stMetricLabel']").get_by_text(label, exact=True)
+    tile = page.locator("[data-testid='stMetric']", has=exact).first
+    return tile.locator("[data-testid='stMetricValue']").inner_text().strip()

@@ -59,3 +59,16 @@ def duck_fixture_path(tmp_path) -> Path:
     path = tmp_path / "app.duckdb"
     fixture_data.build(Database(f"duckdb:///{path}"))
     return path
+
+
+@pytest.fixture
+def app_db(duck_fixture_path, monkeypatch):
+    """The app pointed at the hand-made database, with Streamlit's caches emptied."""
+    import streamlit as st
+
+    monkeypatch.setenv("DVC_DATABASE_URL", f"duckdb:///{duck_fixture_path}")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield duck_fixture_path
+    st.cache_resource.clear()
+    st.cache_data.clear()

@@ -3,21 +3,10 @@ hand-made fixture, formatted for the chosen language."""
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["app.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
-
-
-@pytest.fixture
-def app_db(duck_fixture_path, monkeypatch):
-    monkeypatch.setenv("DVC_DATABASE_URL", f"duckdb:///{duck_fixture_path}")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield duck_fixture_path
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def run(page: str, **params) -> AppTest:

@@ -2,19 +2,13 @@
 checking the URL and a headline figure at each step; reload and back reproduce the views."""
 import pytest
 
-from tests.browser import browser_page, require_chromium, streamlit_server, wait_idle
-from tests.test_e2e_overview import metric_value
+from tests import fixture_data
+from tests.browser import browser_page, metric_value, served, wait_idle
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    from data_access.db import Database
-    from tests import fixture_data
-
-    path = tmp_path_factory.mktemp("drill") / "drill.duckdb"
-    fixture_data.build(Database(f"duckdb:///{path}"))
-    with streamlit_server(f"duckdb:///{path}") as base:
+    with served(tmp_path_factory, "drill", fixture_data.build) as base:
         yield base
 
 

@@ -9,20 +9,15 @@ from components.map import Choice, _view_state
 from data_access import geo
 from data_access.reference import provinces
 from domain import mapping
-from tests.browser import browser_page, require_chromium, streamlit_server, wait_idle
+from tests.test_map_app import build_map_db
+from tests.browser import browser_page, served, wait_idle
 
 LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    from data_access.db import Database
-    from tests.test_map_app import build_map_db
-
-    path = tmp_path_factory.mktemp("e2e_map") / "map.duckdb"
-    build_map_db(Database(f"duckdb:///{path}"))
-    with streamlit_server(f"duckdb:///{path}") as base:
+    with served(tmp_path_factory, "e2e_map", build_map_db) as base:
         yield base
 
 

@@ -2,26 +2,14 @@
 navigation that keep the period in the URL, and a reload that reproduces the view."""
 import pytest
 
-from tests.browser import browser_page, require_chromium, streamlit_server, wait_idle
+from tests import fixture_data
+from tests.browser import browser_page, metric_value, served, wait_idle
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    from data_access.db import Database
-    from tests import fixture_data
-
-    path = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
-    fixture_data.build(Database(f"duckdb:///{path}"), sample=True)
-    with streamlit_server(f"duckdb:///{path}") as base:
+    with served(tmp_path_factory, "e2e", lambda db: fixture_data.build(db, sample=True)) as base:
         yield base
-
-
-def metric_value(page, label: str) -> str:
-    """The value of the first tile whose label is exactly `label`."""
-    exact = page.locator("[data-testid='stMetricLabel']").get_by_text(label, exact=True)
-    tile = page.locator("[data-testid='stMetric']", has=exact).first
-    return tile.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
 def test_overview_deep_link_language_and_navigation(server):

@@ -13,33 +13,18 @@ months); revenue given up = 15,81 online dossiers × 25.000 đồng = 395.275 đ
 """
 import json
 from io import BytesIO
-from pathlib import Path
 
 import pytest
-import streamlit as st
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.test_app import run as run_page
+
 PAGE = "pages/what_if.py"
 
 
-@pytest.fixture
-def app_db(duck_fixture_path, monkeypatch):
-    monkeypatch.setenv("DVC_DATABASE_URL", f"duckdb:///{duck_fixture_path}")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield duck_fixture_path
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-
 def run(**params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.switch_page(PAGE)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+    return run_page(PAGE, **params)
 
 
 def tiles(at: AppTest) -> dict[str, tuple[str, str]]:

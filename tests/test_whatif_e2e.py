@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from tests.browser import browser_page, require_chromium, streamlit_server, wait_idle
-from tests.test_e2e_overview import metric_value
+from tests import fixture_data
+from tests.browser import browser_page, metric_value, served, wait_idle
 
 MOVED = "Hồ sơ chuyển sang trực tuyến"
 ONLINE = "Tỷ lệ hồ sơ trực tuyến, 09/2025"
@@ -13,13 +13,7 @@ ONLINE = "Tỷ lệ hồ sơ trực tuyến, 09/2025"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    from data_access.db import Database
-    from tests import fixture_data
-
-    path = tmp_path_factory.mktemp("whatif") / "whatif.duckdb"
-    fixture_data.build(Database(f"duckdb:///{path}"))
-    with streamlit_server(f"duckdb:///{path}") as base:
+    with served(tmp_path_factory, "whatif", fixture_data.build) as base:
         yield base
 
 
