@@ -129,3 +129,32 @@ def load_reference(conn) -> None:
         "valid_from": fp["valid_from"], "valid_to": fp["valid_to"], "source": fp["source"]}))
     cov = fee_policy_coverage().rename(columns={"id": "policy_id"})
     bulk_insert(conn, schema.fee_policy_procedures, cov)
+
+
+def main(argv=None) -> int:
+    """`python -m data_access.reference [--url URL]`: prepare a database for real reports —
+    the schema and the reference lists, no sample statistics (so no sample-data notice)."""
+    import argparse
+
+    import sqlalchemy as sa
+
+    from data_access.db import Database, describe_url
+
+    ap = argparse.ArgumentParser(prog="python -m data_access.reference", description=main.__doc__)
+    ap.add_argument("--url", help="database URL (default: DVC_DATABASE_URL or the embedded file)")
+    args = ap.parse_args(argv)
+    db = Database(args.url)
+    db.create_schema()
+    with db.transaction() as conn:
+        if conn.execute(sa.select(sa.func.count()).select_from(schema.localities)).scalar():
+            print(f"{describe_url(db.url)} already holds the reference lists; nothing to do.")
+            return 0
+        load_reference(conn)
+    print(f"{describe_url(db.url)}: schema and reference lists ready "
+          f"({len(locality_rows())} localities, {len(procedures())} procedures, "
+          f"{len(targets())} targets). Load reports with python -m data_access.importer FILE.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
