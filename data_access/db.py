@@ -9,6 +9,7 @@ holds it.
 from __future__ import annotations
 
 import csv
+import getpass
 import io
 import os
 import threading
@@ -29,6 +30,14 @@ LOCK_WAIT_SECONDS = 30
 
 def database_url() -> str:
     return os.environ.get("DVC_DATABASE_URL") or f"duckdb:///{DEFAULT_DB_PATH}"
+
+
+def default_user() -> str:
+    """Who writes a load, for the audit table: the OS user."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
 
 
 def describe_url(url: str) -> str:

@@ -30,10 +30,8 @@ source line). A dry run writes nothing at all.
 from __future__ import annotations
 
 import argparse
-import getpass
 import hashlib
 import logging
-import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -45,7 +43,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import flat, form06a, xlsx
-from data_access.db import Database, bulk_insert
+from data_access.db import Database, bulk_insert, default_user
 from data_access.schema import agencies, data_loads, dossier_stats, fields, localities, procedures
 from domain import form06a as F
 from domain.formatting import fmt_date, fmt_int
@@ -538,13 +536,6 @@ def _write(db: Database, frame: pd.DataFrame, new: _NewAgencies, uses_all: bool,
 
 
 # --- the import -------------------------------------------------------------------------
-def default_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
-        return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
-
-
 def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = False,
                 dry_run: bool = False, who: str | None = None,
                 period: tuple[date, date] | None = None, strict: bool = False,

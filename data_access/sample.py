@@ -63,7 +63,6 @@ province or a ministry), then every series (agency × procedure) draws its count
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -80,7 +79,7 @@ import sqlalchemy as sa
 from unidecode import unidecode
 
 from data_access import catalog, reference, schema
-from data_access.db import Database, bulk_insert, describe_url
+from data_access.db import Database, bulk_insert, default_user, describe_url
 from domain.periods import Month, MonthRange
 
 # The known effect a later what-if estimator must recover: while a fee policy is in force, a
@@ -863,7 +862,7 @@ def generate(db: Database, scale: str = "demo", seed: int = DEFAULT_SEED,
             bar.set_postfix(rows=f"{rows:,}")
         conn.execute(schema.data_loads.insert().values(
             id=LOAD_ID, kind="sample", file_name=f"sample:{scale} seed={seed}", rows=rows,
-            loaded_by=_user(), loaded_at=datetime.now(), outcome="ok"))
+            loaded_by=default_user(), loaded_at=datetime.now(), outcome="ok"))
     if db.dialect == "duckdb":  # write the new data into the file and free the old blocks
         with db.connect() as conn:
             conn.execute(sa.text("CHECKPOINT"))
@@ -881,13 +880,6 @@ def _clear(conn) -> None:
         return
     for table in CLEAR_ORDER:
         conn.execute(table.delete())
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
-        return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
 
 
 def main(argv=None) -> int:

@@ -125,7 +125,9 @@ def _sum(totals, ids) -> float | None:
     return float(sum(vals)) if vals else None
 
 
-DOMAIN_SRC = "DOMAIN.md §5"
+# Rates as government reports, the EMC monitoring system and the National Public Service Portal
+# compute them (the project's domain notes, §5, list the published definitions).
+RATE_SRC = "Báo cáo của Chính phủ; hệ thống EMC; Cổng Dịch vụ công quốc gia"
 FORM_SRC = "Biểu II.06a/VPCP/KSTT (TT 01/2020/TT-VPCP)"
 
 METRICS: dict[str, Metric] = {m.id: m for m in (
@@ -163,21 +165,21 @@ METRICS: dict[str, Metric] = {m.id: m for m in (
         ("received_online",), ("received_new",), better="up",
         definition_vi="Hồ sơ tiếp nhận trực tuyến / hồ sơ tiếp nhận mới.",
         definition_en="Dossiers received online / newly received dossiers.",
-        source=DOMAIN_SRC, target_keys=("online_rate", "online_processing_rate")),
+        source=RATE_SRC, target_keys=("online_rate", "online_processing_rate")),
     Metric(
         "full_online_rate", "Tỷ lệ hồ sơ trực tuyến toàn trình (EMC)",
         "Full-process online rate (EMC)", Kind.RATE,
         ("received_full_online",), ("received_new",), better="up",
         definition_vi="Hồ sơ trực tuyến toàn trình / tổng hồ sơ tiếp nhận mới (định nghĩa của hệ thống EMC).",
         definition_en="Full-process online dossiers / all newly received dossiers (EMC definition).",
-        source=DOMAIN_SRC + "; EMC", target_keys=("full_online_rate",)),
+        source="Hệ thống giám sát, đo lường EMC", target_keys=("full_online_rate",)),
     Metric(
         "full_online_rate_766", "Tỷ lệ hồ sơ toàn trình (Cổng 766)",
         "Full-process online rate (766 portal)", Kind.RATE,
         ("received_full_online",), ("received_new_eligible",), better="up",
         definition_vi="Hồ sơ trực tuyến toàn trình / hồ sơ của các thủ tục đủ điều kiện cung cấp toàn trình (định nghĩa Cổng 766; cao hơn định nghĩa EMC).",
         definition_en="Full-process online dossiers / dossiers of procedures eligible for full-process online (766 portal definition; higher than EMC's).",
-        source=DOMAIN_SRC + "; QĐ 766/QĐ-TTg"),
+        source=RATE_SRC + "; QĐ 766/QĐ-TTg"),
     Metric(
         "resolved", "Hồ sơ đã giải quyết", "Dossiers resolved", Kind.COUNT, ("resolved",),
         definition_vi="Hồ sơ đã giải quyết trong kỳ: trước hạn + đúng hạn + quá hạn.",
@@ -188,7 +190,7 @@ METRICS: dict[str, Metric] = {m.id: m for m in (
         ("resolved_in_time",), ("resolved",), better="up",
         definition_vi="(Trước hạn + đúng hạn) / hồ sơ đã giải quyết.",
         definition_en="(Early + on time) / dossiers resolved.",
-        source=DOMAIN_SRC, target_keys=("on_time_rate",)),
+        source=RATE_SRC, target_keys=("on_time_rate",)),
     Metric(
         "early_rate", "Tỷ lệ giải quyết trước hạn", "Early resolution rate", Kind.RATE,
         ("resolved_early",), ("resolved",), better="up",
@@ -229,13 +231,13 @@ METRICS: dict[str, Metric] = {m.id: m for m in (
         ("pending_late",), ("pending",), better="down",
         definition_vi="Hồ sơ đang giải quyết quá hạn / hồ sơ đang giải quyết, cuối kỳ.",
         definition_en="Pending overdue / pending, at the end of the range.",
-        source=DOMAIN_SRC),
+        source=RATE_SRC),
     Metric(
         "online_payment_rate", "Tỷ lệ thanh toán trực tuyến", "Online payment rate", Kind.RATE,
         ("paid_online",), ("fee_bearing",), better="up",
         definition_vi="Hồ sơ thanh toán trực tuyến / hồ sơ có phí, lệ phí (chỉ tính đơn vị có báo cáo thanh toán).",
         definition_en="Dossiers paid online / fee-bearing dossiers (units that report payments only).",
-        source=DOMAIN_SRC, target_keys=("online_payment_rate",)),
+        source=RATE_SRC, target_keys=("online_payment_rate",)),
     Metric(
         "paid_online", "Hồ sơ thanh toán trực tuyến", "Dossiers paid online", Kind.COUNT,
         ("paid_online",), better="up",
@@ -259,25 +261,25 @@ METRICS: dict[str, Metric] = {m.id: m for m in (
         ("digitised",), ("received_new_digitised_rep",), better="up",
         definition_vi="Hồ sơ được số hóa / hồ sơ tiếp nhận mới (đơn vị có báo cáo).",
         definition_en="Dossiers digitised / newly received dossiers (reporting units).",
-        source=DOMAIN_SRC + "; NQ 71/NQ-CP", target_keys=("digitisation_rate",)),
+        source=RATE_SRC + "; NQ 71/NQ-CP", target_keys=("digitisation_rate",)),
     Metric(
         "e_result_rate", "Tỷ lệ trả kết quả điện tử", "Electronic result rate", Kind.RATE,
         ("e_results",), ("resolved_e_results_rep",), better="up",
         definition_vi="Hồ sơ được trả kết quả điện tử / hồ sơ đã giải quyết (đơn vị có báo cáo).",
         definition_en="Dossiers with an electronic result / dossiers resolved (reporting units).",
-        source=DOMAIN_SRC + "; NQ 71/NQ-CP", target_keys=("e_result_rate",)),
+        source=RATE_SRC + "; NQ 71/NQ-CP", target_keys=("e_result_rate",)),
     Metric(
         "data_reuse_rate", "Tỷ lệ tái sử dụng dữ liệu", "Data reuse rate", Kind.RATE,
         ("data_reused",), ("received_new_reused_rep",), better="up",
         definition_vi="Hồ sơ có khai thác, tái sử dụng dữ liệu (CSDL dân cư) / hồ sơ tiếp nhận mới (đơn vị có báo cáo).",
         definition_en="Dossiers reusing data (population database) / newly received dossiers (reporting units).",
-        source=DOMAIN_SRC + "; NQ 71/NQ-CP", target_keys=("data_reuse_rate",)),
+        source=RATE_SRC + "; NQ 71/NQ-CP", target_keys=("data_reuse_rate",)),
     Metric(
         "satisfaction_rate", "Mức độ hài lòng", "Satisfaction", Kind.RATE,
         ("satisfied",), ("rated",), better="up",
         definition_vi="(Số lượt đánh giá − không hài lòng) / số lượt đánh giá, như nhóm 5 Bộ chỉ số 766.",
         definition_en="(Ratings − not satisfied) / ratings, as in group 5 of the 766 index.",
-        source=DOMAIN_SRC + "; QĐ 766/QĐ-TTg", target_keys=("satisfaction",)),
+        source=RATE_SRC + "; QĐ 766/QĐ-TTg", target_keys=("satisfaction",)),
 )}
 
 # The columns of every breakdown table (page and command-line export), in reading order.

@@ -61,14 +61,19 @@ def duck_fixture_path(tmp_path) -> Path:
     return path
 
 
-@pytest.fixture
-def app_db(duck_fixture_path, monkeypatch):
-    """The app pointed at the hand-made database, with Streamlit's caches emptied."""
+def point_app_at(path: Path, monkeypatch):
+    """Point the app at a DuckDB file, with Streamlit's caches emptied before and after."""
     import streamlit as st
 
-    monkeypatch.setenv("DVC_DATABASE_URL", f"duckdb:///{duck_fixture_path}")
+    monkeypatch.setenv("DVC_DATABASE_URL", f"duckdb:///{path}")
     st.cache_resource.clear()
     st.cache_data.clear()
-    yield duck_fixture_path
+    yield path
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+@pytest.fixture
+def app_db(duck_fixture_path, monkeypatch):
+    """The app pointed at the hand-made database."""
+    yield from point_app_at(duck_fixture_path, monkeypatch)

@@ -18,13 +18,13 @@ import json
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data_access import geo, reference, schema
 from data_access.db import Database, bulk_insert
 from tests import fixture_data
-from tests.test_app import ROOT
+from tests.conftest import point_app_at
+from tests.test_app import run as run_page
 
 MONTHLY = {  # agency: (locality, online, full, direct, overdue by month)
     1: ("01", 60, 30, 40, (5, 6, 7)),
@@ -85,20 +85,11 @@ def map_db_path(tmp_path_factory):
 
 @pytest.fixture
 def app_db(map_db_path, monkeypatch):
-    monkeypatch.setenv("DVC_DATABASE_URL", f"duckdb:///{map_db_path}")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield map_db_path
-    st.cache_data.clear()
+    yield from point_app_at(map_db_path, monkeypatch)
 
 
 def run(page: str = "pages/map.py", **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if page != "app.py":
-        at.switch_page(page)
-    for k, v in {**Q1, **params}.items():
-        at.query_params[k] = v
-    at.run()
+    at = run_page(page, **{**Q1, **params})
     assert not at.exception, at.exception
     return at
 
