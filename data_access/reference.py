@@ -1,5 +1,7 @@
 """Reference lists shipped in sample_data/reference (copied from shared/ with their sources):
-localities, fields, procedures, targets and fee policies; read from CSV, written to the database."""
+localities of both eras (the 63 provinces to 30/06/2025, the 34 units and their 3,321 communes
+from 01/07/2025) and the crosswalk between them, fields, procedures, targets and fee policies;
+read from CSV, written to the database."""
 from __future__ import annotations
 
 from functools import cache
@@ -8,6 +10,7 @@ import pandas as pd
 
 from data_access import schema
 from data_access.db import ROOT, bulk_insert
+from domain import eras
 
 REF = ROOT / "sample_data" / "reference"
 GEO = ROOT / "sample_data" / "geo"
@@ -88,24 +91,68 @@ def fee_policy_coverage() -> pd.DataFrame:
     return cov.merge(fee_policies()[["id", "policy"]], on="policy")[["id", "procedure_code"]]
 
 
+@cache
+def provinces_34() -> pd.DataFrame:
+    """The 34 units from 01/07/2025 (provinces_34.csv), with population (the sum of their old
+    provinces'), the seat's region and representative point."""
+    new = _csv("provinces_34.csv")
+    old = provinces().set_index("code")
+    new["members"] = new["merged_from_old_codes"].str.split("|")
+    new["population"] = [int(old.loc[m, "population"].sum()) for m in new["members"]]
+    seat = old.loc[new["seat_old_code"]]
+    for col in ("region", "region_en", "centroid_lon", "centroid_lat", "iso_3166_2"):
+        new[col] = seat[col].to_numpy()
+    new["city_from"] = pd.to_datetime(new["city_from"].replace("", None)).dt.date
+    return new
+
+
+@cache
+def communes() -> pd.DataFrame:
+    """The 3,321 communes, wards and special zones from 01/07/2025 (communes_2025.csv)."""
+    out = _csv("communes_2025.csv")
+    for col in ("lat", "lon", "area_km2"):  # blank where the source has no point
+        out[col] = pd.to_numeric(out[col].replace("", None), errors="coerce")
+    return out
+
+
+@cache
+def crosswalk() -> eras.Crosswalk:
+    """Old province → the unit it became on 01/07/2025 (merger_2025.csv)."""
+    merger = _csv("merger_2025.csv")
+    return eras.Crosswalk.from_codes(zip(merger["old_code"], merger["new_code"]))
+
+
 def locality_rows() -> pd.DataFrame:
+    """The 63 provinces (era 63), the 34 units (era 34) and the ministries, keyed by era."""
     prov = provinces()
-    p = pd.DataFrame({
-        "code": prov["code"], "kind": "province", "name_vi": prov["name_vi"],
+    old = pd.DataFrame({
+        "code": [eras.key(c, eras.ERA_63) for c in prov["code"]], "gso_code": prov["code"],
+        "era": eras.ERA_63, "kind": "province", "name_vi": prov["name_vi"],
         "name_en": prov["name_en"], "full_name_vi": prov["full_name_vi"],
         "short_vi": prov["name_vi"], "region_vi": prov["region"],
         "region_en": prov["region_en"], "iso_code": prov["iso_3166_2"],
         "lon": prov["centroid_lon"], "lat": prov["centroid_lat"],
-        "population": prov["population"], "successor_code": prov["new_code"],
+        "population": prov["population"],
+        "successor_code": [eras.key(c, eras.ERA_34) for c in prov["new_code"]],
         "successor_name_vi": prov["new_name_vi"],
+    })
+    p34 = provinces_34()
+    new = pd.DataFrame({
+        "code": [eras.key(c, eras.ERA_34) for c in p34["code"]], "gso_code": p34["code"],
+        "era": eras.ERA_34, "kind": "province", "name_vi": p34["name_vi"],
+        "name_en": p34["name_en"], "full_name_vi": p34["full_name_vi"],
+        "short_vi": p34["name_vi"], "region_vi": p34["region"], "region_en": p34["region_en"],
+        "iso_code": None, "lon": p34["centroid_lon"], "lat": p34["centroid_lat"],
+        "population": p34["population"], "city_from": p34["city_from"],
+        "city_full_name_vi": p34["full_name_vi_from_city_date"],
     })
     mins = ministries()
     m = pd.DataFrame({
-        "code": mins["code"], "kind": "ministry", "name_vi": mins["name_vi"],
-        "name_en": mins["name_en"], "full_name_vi": mins["name_vi"],
+        "code": mins["code"], "gso_code": mins["code"], "kind": "ministry",
+        "name_vi": mins["name_vi"], "name_en": mins["name_en"], "full_name_vi": mins["name_vi"],
         "short_vi": mins["short_vi"],
     })
-    return pd.concat([p, m], ignore_index=True)
+    return pd.concat([old, new, m], ignore_index=True)
 
 
 def load_reference(conn) -> None:

@@ -80,6 +80,7 @@ from unidecode import unidecode
 
 from data_access import catalog, reference, schema
 from data_access.db import Database, bulk_insert, default_user, describe_url
+from domain import eras
 from domain.periods import Month, MonthRange
 
 # The known effect a later what-if estimator must recover: while a fee policy is in force, a
@@ -90,9 +91,8 @@ FEE_EFFECT = 0.8
 DEFAULT_SEED = 2026
 SCALES = ("demo", "national")
 DEMO_WARDS_PER_DISTRICT = 3
-RANGE = MonthRange(Month(2022, 1), Month(2025, 6))
-MONTHS = RANGE.months()
-N_MONTHS = len(MONTHS)
+FIRST_MONTH = Month(2022, 1)
+EARLIEST_UNTIL = Month(2024, 12)  # the calibration needs the whole of 2024
 LOAD_ID = 1
 
 # --- volumes ------------------------------------------------------------------------------
@@ -107,8 +107,10 @@ MINISTRIES_PER_PROVINCES = 1.5  # nation 45.8% = mix of ministries 63.47% and pr
 MINISTRY_SHARE = {"B-CA": 0.35, "BHXH": 0.20, "B-TC": 0.20, "B-TP": 0.03}
 MINISTRY_VOLUME_2024 = {"B-CT": 1_800_000}  # 1.488 million full-process at 83.48%
 LEVEL_SHARE = {"province": 0.22, "district": 0.33, "commune": 0.45}  # Quảng Nam 2023
-GROWTH = {2022: 0.85, 2023: 0.93, 2024: 1.00, 2025: 1.05}
-TET_MONTH = {2022: 2, 2023: 1, 2024: 2, 2025: 1}
+# 2025: 14.5 million dossiers in the 34 localities 01/07–28/10/2025 (about 3.6 million a
+# month, the 2024 pace); 2026: assumed.
+GROWTH = {2022: 0.85, 2023: 0.93, 2024: 1.00, 2025: 1.03, 2026: 1.06}
+TET_MONTH = {2022: 2, 2023: 1, 2024: 2, 2025: 1, 2026: 2, 2027: 2}
 TET_FACTOR, AFTER_TET_FACTOR, Q4_FACTOR = 0.65, 1.15, 1.10
 # Row noise: negative binomial, a Poisson around μ × Gamma(k, 1/k) with k = NB_SHAPE + μ /
 # NB_SHAPE_PER: small series vary by about 30% a month, a whole ministry's series by 3–5%.
@@ -116,9 +118,9 @@ NB_SHAPE, NB_SHAPE_PER, NB_SHAPE_MAX = 12.0, 50.0, 1000.0
 SIGMA_DISTRICT, SIGMA_COMMUNE, SIGMA_SERIES = 0.35, 0.40, 0.25  # lognormal volume noise
 
 # --- online -------------------------------------------------------------------------------
-ONLINE_PATH = {  # block online rate by year (2025: first half)
-    "province": {2022: 0.35, 2023: 0.55, 2024: 0.72, 2025: 0.82},
-    "ministry": {2022: 0.55, 2023: 0.67, 2024: 0.75, 2025: 0.80},
+ONLINE_PATH = {  # block online rate by year; 2025: 12.1 of 14.5 million online from 07/2025
+    "province": {2022: 0.35, 2023: 0.55, 2024: 0.72, 2025: 0.83, 2026: 0.86},
+    "ministry": {2022: 0.55, 2023: 0.67, 2024: 0.75, 2025: 0.80, 2026: 0.83},
 }
 LEVEL_ONLINE_LOGIT = {"province": 0.75, "district": -1.40, "commune": 0.0, "ministry": 0.0}
 PARTIAL_ONLINE_LOGIT = -0.4  # procedures offered only partly online
@@ -143,7 +145,12 @@ UNIT_FULL_2024 = {
 FULL_OTHER_RANGE = {"province": (0.11, 0.48), "ministry": (0.15, 0.95)}  # drawn units
 SIGMA_UNIT_FULL, SIGMA_PROCEDURE_FULL, SIGMA_AGENCY_FULL = 0.45, 0.30, 0.20
 LEVEL_FULL_LOGIT = {"province": 0.3, "district": -0.3, "commune": 0.0, "ministry": 0.0}
-FULL_RAMP = {2022: 0.35, 2023: 0.65, 2024: 1.00, 2025: 1.30}  # relative to 2024
+# Relative to 2024, by block. 2025 to 26/10: provinces 16.94%, ministries 54.46%, nation
+# 39.98% (DOMAIN.md §10), below 2024's 18.54 / 63.47 / 45.8%; 2026: assumed.
+FULL_RAMP = {
+    "province": {2022: 0.35, 2023: 0.65, 2024: 1.00, 2025: 0.90, 2026: 0.95},
+    "ministry": {2022: 0.35, 2023: 0.65, 2024: 1.00, 2025: 0.84, 2026: 0.88},
+}
 FULL_CAP = 0.99  # at most this share of online dossiers is full-process
 FULL_HEADROOM = 0.80  # a set target may use at most this share of capable dossiers
 
@@ -164,24 +171,28 @@ PENDING_LATE_PER_LATE = 3.0  # overdue share of pending = 3 × late share, at mo
 
 # --- channels, payments, quality -------------------------------------------------------------
 POSTAL_SHARE = (0.02, 0.05)  # of offline dossiers, uniform per agency
-PAYMENT_PATH = {2022: 0.30, 2023: 0.50, 2024: 0.70, 2025: 0.85}
+PAYMENT_PATH = {2022: 0.30, 2023: 0.50, 2024: 0.70, 2025: 0.85, 2026: 0.88}
 PAYMENT_PINNED = {"17": (Month(2024, 7), 0.8676), "74": (Month(2024, 2), 0.50)}
-DIGITISED_PATH = {2022: 0.20, 2023: 0.45, 2024: 0.70, 2025: 0.85}
-E_RESULT_PATH = {2022: 0.15, 2023: 0.40, 2024: 0.65, 2025: 0.80}
-DATA_REUSE_PATH = {2022: 0.10, 2023: 0.35, 2024: 0.60, 2025: 0.75}
+DIGITISED_PATH = {2022: 0.20, 2023: 0.45, 2024: 0.70, 2025: 0.85, 2026: 0.90}
+E_RESULT_PATH = {2022: 0.15, 2023: 0.40, 2024: 0.65, 2025: 0.80, 2026: 0.85}
+DATA_REUSE_PATH = {2022: 0.10, 2023: 0.35, 2024: 0.60, 2025: 0.75, 2026: 0.80}
 RATED_SHARE = 0.15
-# satisfaction = 1 − not satisfied / rated: 90% (2022) → 93% (Aug 2024) → 94% (2025 H1)
-SATISFACTION_POINTS = {5.5: 0.90, 31.0: 0.93, 38.5: 0.94}
+# satisfaction = 1 − not satisfied / rated: 90% (2022) → 93% (Aug 2024) → 94% (2025 H1) →
+# 94.5% (2026, assumed; the 2026 target is 95%)
+SATISFACTION_POINTS = {5.5: 0.90, 31.0: 0.93, 38.5: 0.94, 53.5: 0.945}
 SIGMA_UNIT_QUALITY = 0.30
 NOT_REPORTING_2022 = 0.20  # share of provinces leaving the quality columns blank in 2022
 QUALITY_COLUMNS = ("digitised", "e_results", "data_reused", "rated", "not_satisfied")
 
 LEVEL_ORDER = ("province", "district", "commune")
 DISTRICT_EN = {"Quận": "District", "Huyện": "District", "Thị xã": "Town", "Thành phố": "City"}
-WARD_EN = {"Phường": "Ward", "Xã": "Commune", "Thị trấn": "Township"}
+WARD_EN = {"Phường": "Ward", "Xã": "Commune", "Thị trấn": "Township", "Đặc khu": "Special Zone"}
 # Field ministries whose provincial office is not "Sở <ministry>".
 PORTFOLIO = {"Công an": "Công an tỉnh", "Bảo hiểm xã hội": "Bảo hiểm xã hội tỉnh"}
 FALLBACK_DEPARTMENT = "Văn phòng UBND tỉnh"
+# From 01/07/2025 the centre receives the province's dossiers (Decree 118/2025/NĐ-CP); in the
+# sample it handles the procedures that had no department of their own (FALLBACK_DEPARTMENT).
+CENTRE = ("Trung tâm Phục vụ hành chính công", "Public Administration Service Centre")
 # Tables emptied before a load, children first.
 CLEAR_ORDER = (schema.dossier_stats, schema.agencies, schema.data_loads,
                schema.fee_policy_procedures, schema.fee_policies, schema.targets,
@@ -210,23 +221,34 @@ def _lognormal(rng, sigma, size):
     return np.exp(rng.normal(-sigma * sigma / 2, sigma, size))
 
 
+def default_until(today: date | None = None) -> Month:
+    """The last full month before today."""
+    return Month.of(today or date.today()).plus(-1)
+
+
+def sample_months(until: Month) -> list[Month]:
+    if until < EARLIEST_UNTIL:
+        raise ValueError(f"--until must be {EARLIEST_UNTIL} or later, not {until}")
+    return MonthRange(FIRST_MONTH, until).months()
+
+
 def _t(m: Month) -> int:
-    return (m.year - RANGE.first.year) * 12 + m.month - RANGE.first.month
+    return (m.year - FIRST_MONTH.year) * 12 + m.month - FIRST_MONTH.month
 
 
 def _year_anchor(year: int) -> float:
-    """The month index of the middle of a year's data (2025: of its first half)."""
-    return 38.5 if year == 2025 else (year - 2022) * 12 + 5.5
+    """The month index of the middle of a year."""
+    return (year - FIRST_MONTH.year) * 12 + 5.5
 
 
-def _interp(points: dict[float, float], logit: bool) -> np.ndarray:
+def _interp(points: dict[float, float], logit: bool, n: int) -> np.ndarray:
     """A value per month, linear between anchor points (on the logit scale for rates) and
     extrapolated linearly beyond them, so that a year's mean is close to its anchor."""
     xs = np.array(sorted(points), dtype=float)
     ys = np.array([points[x] for x in sorted(points)], dtype=float)
     if logit:
         ys = _logit(ys)
-    t = np.arange(N_MONTHS, dtype=float)
+    t = np.arange(n, dtype=float)
     out = np.interp(t, xs, ys)
     lo, hi = t < xs[0], t > xs[-1]
     out[lo] = ys[0] + (t[lo] - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0])
@@ -234,8 +256,8 @@ def _interp(points: dict[float, float], logit: bool) -> np.ndarray:
     return _sigmoid(out) if logit else out
 
 
-def _yearly(path: dict[int, float], logit: bool = True) -> np.ndarray:
-    return _interp({_year_anchor(y): v for y, v in path.items()}, logit)
+def _yearly(path: dict[int, float], n: int, logit: bool = True) -> np.ndarray:
+    return _interp({_year_anchor(y): v for y, v in path.items()}, logit, n)
 
 
 def _bisect(f, lo: float, hi: float, shape, target, iterations: int = 60) -> np.ndarray:
@@ -250,11 +272,11 @@ def _bisect(f, lo: float, hi: float, shape, target, iterations: int = 60) -> np.
     return (a + b) / 2
 
 
-def month_factors() -> np.ndarray:
+def month_factors(months: list[Month]) -> np.ndarray:
     """Each month's expected new dossiers as a share of the 2024 total."""
-    growth = _interp({_year_anchor(y): g for y, g in GROWTH.items()}, logit=False)
-    season = np.ones(N_MONTHS)
-    for i, m in enumerate(MONTHS):
+    growth = _interp({_year_anchor(y): g for y, g in GROWTH.items()}, False, len(months))
+    season = np.ones(len(months))
+    for i, m in enumerate(months):
         if TET_MONTH.get(m.year) == m.month:
             season[i] *= TET_FACTOR
         prev = m.plus(-1)
@@ -263,7 +285,7 @@ def month_factors() -> np.ndarray:
         if m.month >= 10:
             season[i] *= Q4_FACTOR
     raw = growth * season
-    in_2024 = np.array([m.year == 2024 for m in MONTHS])
+    in_2024 = np.array([m.year == 2024 for m in months])
     return raw / raw[in_2024].sum()
 
 
@@ -295,6 +317,31 @@ def ward_name_en(name_vi: str) -> str:
     return f"{unidecode(rest)} {kind or 'Commune'} People's Committee"
 
 
+@cache
+def commune_origins() -> dict[str, str]:
+    """Each commune of 01/07/2025 → the old province it lies in (its representative point in
+    the old province's boundary, among the old provinces its new province was made of; the
+    nearest of them for a point just offshore). Its history continues that province's."""
+    import shapely
+    from shapely.geometry import Point, shape
+
+    fc = json.loads((reference.GEO / "vn_provinces_63.geojson").read_text(encoding="utf-8"))
+    shapes = {f["properties"]["code"]: shape(f["geometry"]) for f in fc["features"]}
+    for geom in shapes.values():
+        shapely.prepare(geom)
+    members = dict(zip(reference.provinces_34()["code"], reference.provinces_34()["members"]))
+    out = {}
+    for c in reference.communes().itertuples():
+        olds = members[c.province_code]
+        if len(olds) == 1:
+            out[c.code] = olds[0]
+            continue
+        point = Point(c.lon, c.lat)
+        inside = [m for m in olds if shapes[m].contains(point)]
+        out[c.code] = inside[0] if inside else min(olds, key=lambda m: shapes[m].distance(point))
+    return out
+
+
 def department_for(field_ministry: str) -> str:
     """The provincial office whose portfolio is a field's ministry."""
     return PORTFOLIO.get(field_ministry, f"Sở {field_ministry}")
@@ -317,20 +364,21 @@ def build_agencies(scale: str) -> pd.DataFrame:
         return row["id"]
 
     for prov in reference.provinces()["code"]:
+        key = eras.key(prov, eras.ERA_63)
         for n, d in depts.iterrows():
-            add(code=f"{prov}-S{n + 1:02d}", locality_code=prov, level="province",
+            add(code=f"{prov}-S{n + 1:02d}", locality_code=key, level="province",
                 name_vi=d["department_vi"], name_en=d["department_en"], parent_id=None,
                 portfolio=d["department_vi"], n_wards=0, district_code=None)
         for dist in by_code[int(prov)]["districts"]:
             wards = dist["wards"]
-            did = add(code=f"{prov}-H{dist['code']:03d}", locality_code=prov, level="district",
+            did = add(code=f"{prov}-H{dist['code']:03d}", locality_code=key, level="district",
                       name_vi="UBND " + dist["name"], name_en=district_name_en(dist["name"]),
                       parent_id=None, portfolio=None, n_wards=len(wards),
                       district_code=dist["code"])
             if scale == "demo":
                 wards = wards[:DEMO_WARDS_PER_DISTRICT]
             for w in wards:
-                add(code=f"{prov}-X{w['code']:05d}", locality_code=prov, level="commune",
+                add(code=f"{prov}-X{w['code']:05d}", locality_code=key, level="commune",
                     name_vi="UBND " + w["name"], name_en=ward_name_en(w["name"]),
                     parent_id=did, portfolio=None, n_wards=0, district_code=dist["code"])
     units = reference.ministry_units()
@@ -339,6 +387,26 @@ def build_agencies(scale: str) -> pd.DataFrame:
             add(code=u["unit_code"], locality_code=code, level="ministry", name_vi=u["name_vi"],
                 name_en=u["name_en"], parent_id=None, portfolio=None, n_wards=0,
                 district_code=None)
+    # From 01/07/2025: each of the 34 has its departments of the March 2025 list, its Public
+    # Administration Service Centre and every commune, ward and special zone; no districts.
+    # Codes carry the era ("34:24-S02"), so that none equals an old agency's code.
+    new_depts = reference.departments()
+    new_depts = new_depts[new_depts["in_2025"].str.lower() == "yes"].reset_index(drop=True)
+    origin = commune_origins()
+    communes = reference.communes()
+    for prov in reference.provinces_34()["code"]:
+        key = eras.key(prov, eras.ERA_34)
+        for n, d in new_depts.iterrows():
+            add(code=f"{key}-S{n + 1:02d}", locality_code=key, level="province",
+                name_vi=d["department_vi"], name_en=d["department_en"], parent_id=None,
+                portfolio=d["department_vi"], n_wards=0, district_code=None)
+        add(code=f"{key}-TTPVHCC", locality_code=key, level="province", name_vi=CENTRE[0],
+            name_en=CENTRE[1], parent_id=None, portfolio=CENTRE[0], n_wards=0,
+            district_code=None)
+        for c in communes[communes["province_code"] == prov].itertuples():
+            add(code=f"{key}-X{c.code}", locality_code=key, level="commune",
+                name_vi="UBND " + c.name_vi, name_en=ward_name_en(c.name_vi), parent_id=None,
+                portfolio=None, n_wards=0, district_code=None, origin=origin[c.code])
     out = pd.DataFrame(rows)
     out["parent_id"] = out["parent_id"].astype("Int64")
     out["district_code"] = out["district_code"].astype("Int64")
@@ -353,6 +421,7 @@ def build_agencies(scale: str) -> pd.DataFrame:
 class Plan:
     scale: str
     seed: int
+    months: list  # Month, from FIRST_MONTH to the last month asked for
     agencies: pd.DataFrame
     units: pd.DataFrame  # provinces then ministries: code, kind, volume, targets
     procs: pd.DataFrame  # procedures, in code order
@@ -363,7 +432,8 @@ class Plan:
     full_ramp: np.ndarray  # (U, T) the ramp of the full-process share of online
     fee_logit: np.ndarray  # (U, J, T) FEE_EFFECT × discount in force
     fee_online_vnd: np.ndarray  # (U, J, T) the online fee in force, VND
-    series: pd.DataFrame  # one row per agency × procedure, sorted for writing
+    series: pd.DataFrame  # to 06/2025: one row per agency × procedure, sorted for writing
+    series_34: pd.DataFrame  # from 07/2025: sub-series (see _series_34)
     unit_month: dict  # (U, T) arrays: payment, digitised, … probabilities; not_reporting
 
 
@@ -473,17 +543,17 @@ def _tilts(units: pd.DataFrame, procs: pd.DataFrame) -> np.ndarray:
     return np.where((base >= need) | (base == 0), 0.0, tilt)
 
 
-def _fee_arrays(units, procs):
+def _fee_arrays(units, procs, months):
     """(U, J, T) arrays: the fee logit shift and the online fee in force."""
-    U, J, T = len(units), len(procs), N_MONTHS
+    U, J, T = len(units), len(procs), len(months)
     policies = reference.fee_policies()
     cover = reference.fee_policy_coverage()
     discount = np.zeros((U, J, T))
     covered_any = np.zeros((U, J), dtype=bool)
     jidx = {c: i for i, c in enumerate(procs["procedure_code"])}
     uidx = {c: i for i, c in enumerate(units["code"])}
-    month_start = np.array([m.first_day for m in MONTHS])
-    month_end = np.array([m.last_day for m in MONTHS])
+    month_start = np.array([m.first_day for m in months])
+    month_end = np.array([m.last_day for m in months])
     for _, pol in policies.iterrows():
         js = [jidx[c] for c in cover.loc[cover["id"] == pol["id"], "procedure_code"] if c in jidx]
         if not js:
@@ -519,20 +589,21 @@ def _solve_block(vol_u, path_logit, off_u, free_u, target, lo=-8, hi=8):
     return float(_bisect(lambda d: np.array([f(d[0])]), lo, hi, (1,), target)[0])
 
 
-def build_plan(scale: str, seed: int = DEFAULT_SEED) -> Plan:
-    """Everything the monthly chunks need, computed from (scale, seed) only."""
+def build_plan(scale: str, seed: int = DEFAULT_SEED, until: Month | None = None) -> Plan:
+    """Everything the monthly chunks need, computed from (scale, seed, until) only."""
+    months = sample_months(until or default_until())
     agencies = build_agencies(scale)
     procs = _procedures()
     units = _units(procs)
-    U, J, T = len(units), len(procs), N_MONTHS
+    U, J, T = len(units), len(procs), len(months)
     codes = units["code"].tolist()
     uidx = {c: i for i, c in enumerate(codes)}
     kind = units["kind"].to_numpy()
     is_prov = kind == "province"
     tilt = _tilts(units, procs)
     vol = _level_weights(units, procs, tilt) * units["volume"].to_numpy()[:, None]
-    mf = month_factors()
-    in_2024 = np.array([m.year == 2024 for m in MONTHS])
+    mf = month_factors(months)
+    in_2024 = np.array([m.year == 2024 for m in months])
     t24 = _t(Month(2024, 6))  # a month in the middle of 2024 for block-level solving
     levels = procs["level"].to_numpy()
     avail = procs["avail"].to_numpy()
@@ -546,10 +617,10 @@ def build_plan(scale: str, seed: int = DEFAULT_SEED) -> Plan:
     q_off_j = (np.array([LEVEL_FULL_LOGIT[lv] for lv in levels])
                + rp.normal(0, SIGMA_PROCEDURE_FULL, J))
     procs["online_offset"], procs["full_offset"] = on_off_j, q_off_j
-    fee_logit, fee_vnd = _fee_arrays(units, procs)
+    fee_logit, fee_vnd = _fee_arrays(units, procs, months)
     unit_vol = vol.sum(axis=1)
     max_online = (vol * avail).sum(axis=1) / np.maximum(unit_vol, 1)
-    path = {b: _yearly(ONLINE_PATH[b]) for b in ONLINE_PATH}
+    path = {b: _yearly(ONLINE_PATH[b], T) for b in ONLINE_PATH}
     ru = _rng(seed, "units")
     off_u = ru.normal(0, SIGMA_PROVINCE_ONLINE, U)
     free = np.ones(U)
@@ -577,8 +648,8 @@ def build_plan(scale: str, seed: int = DEFAULT_SEED) -> Plan:
         * avail[None, :, None]  # (U, J, T)
 
     # --- full-process: unit targets for 2024, the ramp, the base per unit -----------------
-    ramp = _yearly(FULL_RAMP, logit=False)
-    q_ramp = {b: ramp * path[b][t24] / path[b] for b in path}  # full share of online ramps
+    # the full-process share of online dossiers ramps so that full / new follows FULL_RAMP
+    q_ramp = {b: _yearly(FULL_RAMP[b], T, logit=False) * path[b][t24] / path[b] for b in path}
     q_ramp_u = np.stack([q_ramp[k] for k in kind])  # (U, T)
     m24 = mf * in_2024
 
@@ -613,23 +684,23 @@ def build_plan(scale: str, seed: int = DEFAULT_SEED) -> Plan:
     # --- other unit-month rates -----------------------------------------------------------
     rq = _rng(seed, "quality")
     pay_off = rq.normal(0, 0.4, U)
-    pay_path = _yearly(PAYMENT_PATH)
+    pay_path = _yearly(PAYMENT_PATH, T)
     for c, (m, v) in PAYMENT_PINNED.items():
         pay_off[uidx[c]] = _logit(v) - _logit(pay_path[_t(m)])
     um = {"payment": _sigmoid(_logit(pay_path)[None, :] + pay_off[:, None])}
     for name, p in (("digitised", DIGITISED_PATH), ("e_results", E_RESULT_PATH),
                     ("data_reused", DATA_REUSE_PATH)):
-        um[name] = _sigmoid(_logit(_yearly(p))[None, :]
+        um[name] = _sigmoid(_logit(_yearly(p, T))[None, :]
                             + rq.normal(0, SIGMA_UNIT_QUALITY, U)[:, None])
     um["rated"] = np.clip(RATED_SHARE * _lognormal(rq, SIGMA_UNIT_QUALITY, U), 0.02, 0.5
                           )[:, None] * np.ones((1, T))
-    sat = _interp(SATISFACTION_POINTS, logit=True)
+    sat = _interp(SATISFACTION_POINTS, True, T)
     um["not_satisfied"] = 1 - _sigmoid(_logit(sat)[None, :]
                                        + rq.normal(0, SIGMA_UNIT_QUALITY, U)[:, None])
     n_prov = int(is_prov.sum())
     silent = rq.choice(n_prov, size=round(NOT_REPORTING_2022 * n_prov), replace=False)
     not_reporting = np.zeros((U, T), dtype=bool)
-    not_reporting[np.ix_(silent, [i for i, m in enumerate(MONTHS) if m.year == 2022])] = True
+    not_reporting[np.ix_(silent, [i for i, m in enumerate(months) if m.year == 2022])] = True
     um["not_reporting"] = not_reporting
     ot_off = rq.normal(0, SIGMA_PROVINCE_ON_TIME, U)
     ot_off[~is_prov] = 0.0
@@ -639,20 +710,22 @@ def build_plan(scale: str, seed: int = DEFAULT_SEED) -> Plan:
                          full_2024=target_full, max_full_2024=max_full, tilt=tilt,
                          on_time_offset=ot_off)
 
-    series = _series(agencies, units, procs, vol, seed)
-    return Plan(scale=scale, seed=seed, agencies=agencies, units=units, procs=procs,
+    series, series_34 = _series(agencies, units, procs, vol, seed)
+    return Plan(scale=scale, seed=seed, months=months, agencies=agencies, units=units,
+                procs=procs, series_34=series_34,
                 cell_volume=vol, month_factor=mf, online_base=online_base, full_base=full_base,
                 full_ramp=q_ramp_u,
                 fee_logit=fee_logit, fee_online_vnd=fee_vnd, series=series, unit_month=um)
 
 
-def _series(agencies, units, procs, vol, seed) -> pd.DataFrame:
-    """One row per agency × procedure: its unit and procedure, 2024 volume and noises."""
+def _series(agencies, units, procs, vol, seed) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The series of each era: before 07/2025 one row per agency × procedure of the 63
+    provinces and the ministries; from 07/2025 the sub-series of the 34 (see _series_34)."""
     uidx = {c: i for i, c in enumerate(units["code"])}
     levels = procs["level"].to_numpy()
     ra = _rng(seed, "agencies")
-    ag = agencies.copy()
-    ag["unit"] = ag["locality_code"].map(uidx)
+    ag = agencies[agencies["locality_code"].map(eras.era_of_key) != eras.ERA_34].copy()
+    ag["unit"] = ag["locality_code"].map(lambda k: uidx[eras.code_of(k)])
     ag["share"] = 1.0
     parts = []
 
@@ -686,8 +759,9 @@ def _series(agencies, units, procs, vol, seed) -> pd.DataFrame:
     names = [department_for(procs.at[j, "field_ministry"]) for j in pj]
     rows = []
     for prov in units.loc[units["kind"] == "province", "code"]:
+        key = eras.key(prov, eras.ERA_63)
         for j, name in zip(pj, names):
-            aid = dept_id.get((prov, name)) or dept_id[(prov, FALLBACK_DEPARTMENT)]
+            aid = dept_id.get((key, name)) or dept_id[(key, FALLBACK_DEPARTMENT)]
             rows.append((aid, uidx[prov], 1.0, j))
     # ministry level: round-robin among the ministry's units
     for code, grp in ag[ag["level"] == "ministry"].groupby("locality_code", sort=False):
@@ -703,37 +777,95 @@ def _series(agencies, units, procs, vol, seed) -> pd.DataFrame:
     shared &= (units["kind"].to_numpy()[s["unit"]] == "province")
     s["volume"] = (vol[s["unit"], s["j"]] * s["share"]
                    * np.where(shared, _lognormal(ra, SIGMA_SERIES, len(s)), 1.0))
+    s["shared"] = shared
+    s = _describe(s.drop(columns="share"), agencies, procs)
+
+    # per-agency noises (drawn in agency order, so independent of the row order)
+    n_ag = len(agencies) + 1
+    noise = {"online": ra.normal(0, SIGMA_AGENCY_ONLINE, n_ag),
+             "full": ra.normal(0, SIGMA_AGENCY_FULL, n_ag),
+             "on_time": ra.normal(0, SIGMA_AGENCY_ON_TIME, n_ag),
+             "early": ra.uniform(*EARLY_SHARE, n_ag), "postal": ra.uniform(*POSTAL_SHARE, n_ag)}
+    s = _add_noises(s, noise, units, s["level"].to_numpy())
+    return s, _series_34(s, agencies, units, procs, noise, seed)
+
+
+def _describe(s: pd.DataFrame, agencies: pd.DataFrame, procs: pd.DataFrame) -> pd.DataFrame:
+    """Add each row's locality, level, procedure and field; sort for writing."""
     a = agencies.set_index("id")
     s["locality_code"] = s["agency_id"].map(a["locality_code"])
     s["level"] = s["agency_id"].map(a["level"])
     s["procedure_code"] = procs["procedure_code"].to_numpy()[s["j"]]
     s["field_code"] = procs["field_code"].to_numpy()[s["j"]]
-    s["shared"] = shared
-    s = s.sort_values(["locality_code", "agency_id", "procedure_code"], kind="stable"
-                      ).reset_index(drop=True)
-    shared_sorted = s["shared"].to_numpy()
+    return s.sort_values(["locality_code", "agency_id", "procedure_code"], kind="stable"
+                         ).reset_index(drop=True)
 
-    # per-agency noises (drawn in agency order, so independent of the row order)
-    n_ag = len(agencies) + 1
-    on_noise = ra.normal(0, SIGMA_AGENCY_ONLINE, n_ag)
-    full_noise = ra.normal(0, SIGMA_AGENCY_FULL, n_ag)
-    ot_noise = ra.normal(0, SIGMA_AGENCY_ON_TIME, n_ag)
-    early = ra.uniform(*EARLY_SHARE, n_ag)
-    postal = ra.uniform(*POSTAL_SHARE, n_ag)
+
+def _add_noises(s: pd.DataFrame, noise: dict, units: pd.DataFrame,
+                on_time_level: np.ndarray) -> pd.DataFrame:
+    """Per-row noises from the per-agency draws. Agency noise on the online and full-process
+    shares only where many agencies share a cell: a cell handled by one agency is calibrated
+    as it is. The in-time share follows `on_time_level` (a commune handling a former district
+    procedure keeps the district's handling times, so the series stays continuous)."""
     aid = s["agency_id"].to_numpy()
-    # agency noise on the online and full-process shares only where many agencies share a
-    # cell: a cell handled by one agency is calibrated as it is
-    s["online_noise"] = np.where(shared_sorted, on_noise[aid], 0.0)
-    s["full_noise"] = np.where(shared_sorted, full_noise[aid], 0.0)
-    s["early_share"] = early[aid]
-    s["postal_share"] = postal[aid]
-    lv = s["level"].to_numpy()
-    base = _logit(np.array([ON_TIME[x] for x in lv]))
+    shared = s["shared"].to_numpy()
+    s["online_noise"] = np.where(shared, noise["online"][aid], 0.0)
+    s["full_noise"] = np.where(shared, noise["full"][aid], 0.0)
+    s["early_share"] = noise["early"][aid]
+    s["postal_share"] = noise["postal"][aid]
+    base = _logit(np.array([ON_TIME[x] for x in on_time_level]))
     base = base + np.where(s["field_code"].to_numpy() == LAND_FIELD, LAND_ON_TIME_LOGIT, 0.0)
     s["on_time"] = _sigmoid(base + units["on_time_offset"].to_numpy()[s["unit"]]
-                            + ot_noise[aid])
-    late = 1 - s["on_time"]
-    s["pending_late_share"] = np.minimum(0.5, PENDING_LATE_PER_LATE * late)
+                            + noise["on_time"][aid])
+    s["pending_late_share"] = np.minimum(0.5, PENDING_LATE_PER_LATE * (1 - s["on_time"]))
+    return s
+
+
+def _series_34(old: pd.DataFrame, agencies, units, procs, noise, seed) -> pd.DataFrame:
+    """The sub-series from 07/2025, each continuing old ones so that nothing jumps at the
+    change: a department's series goes to its province's successor and its department's
+    successor (departments.csv; the fallback office's to the service centre), carrying its
+    stock (`src` = the old row); a ministry's continues as it is; the district and commune
+    work of an old province (one pool per procedure: `pool`) goes to the new communes that lie
+    in it, split by a lognormal weight, stock included. Parameters stay those of the old
+    province (`unit`), so a new province's rates are its old provinces' mix. Rows that land on
+    the same new agency and procedure (two old departments) are summed when written
+    (`group`)."""
+    cw = reference.crosswalk()
+    uidx = {c: i for i, c in enumerate(units["code"])}
+    new_ag = agencies[agencies["locality_code"].map(eras.era_of_key) == eras.ERA_34]
+    depts = reference.departments()
+    successor = dict(zip(depts["department_vi"], depts["successor_from_2025_03"]))
+    successor[FALLBACK_DEPARTMENT] = CENTRE[0]
+    new_dept = {(r.locality_code, r.portfolio): r.id
+                for r in new_ag[new_ag["level"] == "province"].itertuples()}
+    portfolio = agencies.set_index("id")["portfolio"]
+
+    keep = old[old["level"].isin(["province", "ministry"])][
+        ["agency_id", "unit", "j", "volume", "shared"]].copy()
+    keep["src"], keep["pool"] = keep.index.to_numpy(), -1
+    dept = (old.loc[keep.index, "level"] == "province").to_numpy()
+    locs = old.loc[keep.index, "locality_code"].to_numpy()
+    keep.loc[dept, "agency_id"] = [
+        new_dept[(cw.successor[loc], successor[portfolio[a]])]
+        for loc, a in zip(locs[dept], keep["agency_id"].to_numpy()[dept])]
+
+    local = old[old["level"].isin(["district", "commune"])]
+    pools = local.groupby(["unit", "j"], sort=True)["volume"].sum().reset_index()
+    pools["pool"] = np.arange(len(pools))
+    comm = new_ag[new_ag["level"] == "commune"][["id", "origin"]].copy()
+    comm["unit"] = comm["origin"].map(uidx)
+    comm["w"] = _lognormal(_rng(seed, "communes 2025"), SIGMA_COMMUNE, len(comm))
+    comm["share"] = comm["w"] / comm.groupby("unit")["w"].transform("sum")
+    rows = comm.merge(pools, on="unit")
+    rows = pd.DataFrame({"agency_id": rows["id"], "unit": rows["unit"], "j": rows["j"],
+                         "volume": rows["volume"] * rows["share"], "shared": True,
+                         "src": -1, "pool": rows["pool"], "pool_share": rows["share"]})
+    s = _describe(pd.concat([keep.assign(pool_share=0.0), rows], ignore_index=True),
+                  agencies, procs)
+    s = _add_noises(s, noise, units, np.where(
+        s["level"] == "commune", procs["level"].to_numpy()[s["j"]], s["level"]))
+    s["group"] = pd.factorize(s["agency_id"].astype(str) + "|" + s["j"].astype(str))[0]
     return s
 
 
@@ -746,122 +878,151 @@ def _nullable(values: np.ndarray, mask: np.ndarray | None):
     return pd.arrays.IntegerArray(values.astype("int64"), mask)
 
 
-def stats_chunks(plan: Plan):
-    """The statistics rows, one frame per month in order, each sorted by locality_code."""
-    s = plan.series
+def _row_arrays(plan: Plan, s: pd.DataFrame) -> dict:
+    """What the monthly draws need of each row of a series table, as arrays."""
     procs = plan.procs
-    rng = _rng(plan.seed, "months")
-    u = s["unit"].to_numpy()
     j = s["j"].to_numpy()
-    n = len(s)
-    vol = s["volume"].to_numpy()
-    avail = procs["avail"].to_numpy()[j]
-    full_ok = procs["full"].to_numpy()[j]
-    has_fee = procs["has_fee"].to_numpy()[j]
-    rho = procs["resolve_p"].to_numpy()[j]
-    on_off = procs["online_offset"].to_numpy()[j] + s["online_noise"].to_numpy()
-    q_share = _sigmoid(plan.full_base[u] + procs["full_offset"].to_numpy()[j]
-                       + s["full_noise"].to_numpy())
-    on_time = s["on_time"].to_numpy()
-    early_share = s["early_share"].to_numpy()
-    postal_share = s["postal_share"].to_numpy()
-    pend_late = s["pending_late_share"].to_numpy()
-    um = plan.unit_month
-    const = {
-        "agency_id": s["agency_id"].to_numpy(np.int64),
-        "locality_code": s["locality_code"].to_numpy(object),
-        "field_code": s["field_code"].to_numpy(object),
-        "procedure_code": s["procedure_code"].to_numpy(object),
+    u = s["unit"].to_numpy()
+    return {
+        "u": u, "j": j, "n": len(s), "vol": s["volume"].to_numpy(),
+        "avail": procs["avail"].to_numpy()[j], "full_ok": procs["full"].to_numpy()[j],
+        "has_fee": procs["has_fee"].to_numpy()[j], "rho": procs["resolve_p"].to_numpy()[j],
+        "on_off": procs["online_offset"].to_numpy()[j] + s["online_noise"].to_numpy(),
+        "q_share": _sigmoid(plan.full_base[u] + procs["full_offset"].to_numpy()[j]
+                            + s["full_noise"].to_numpy()),
+        "on_time": s["on_time"].to_numpy(), "early_share": s["early_share"].to_numpy(),
+        "postal_share": s["postal_share"].to_numpy(),
+        "pend_late": s["pending_late_share"].to_numpy(),
+        "const": {"agency_id": s["agency_id"].to_numpy(np.int64),
+                  "locality_code": s["locality_code"].to_numpy(object),
+                  "field_code": s["field_code"].to_numpy(object),
+                  "procedure_code": s["procedure_code"].to_numpy(object)},
     }
-    # the opening stock: the steady state of the first month's expected inflow
-    mu0 = vol * plan.month_factor[0]
-    carried = rng.poisson(mu0 * (1 - rho) / rho)
 
-    for t, month in enumerate(MONTHS):
-        mu = vol * plan.month_factor[t]
-        k = np.minimum(NB_SHAPE + mu / NB_SHAPE_PER, NB_SHAPE_MAX)
-        mu = mu * rng.gamma(k, 1 / k)
-        new = rng.poisson(mu)
-        pi = _sigmoid(plan.online_base[u, t] + on_off + plan.fee_logit[u, j, t]) * avail
-        online = rng.binomial(new, pi)
-        q = np.minimum(FULL_CAP, q_share * plan.full_ramp[u, t]) * full_ok
-        full = rng.binomial(online, q)
-        offline = new - online
-        postal = rng.binomial(offline, postal_share)
-        direct = offline - postal
-        available = carried + new
-        resolved = rng.binomial(available, rho)
-        late = rng.binomial(resolved, 1 - on_time)
-        early = rng.binomial(resolved - late, early_share)
-        in_time = resolved - late - early
-        pending = available - resolved
-        p_late = rng.binomial(pending, pend_late)
-        fee_bearing = np.where(has_fee, new, 0)
-        paid = rng.binomial(fee_bearing, um["payment"][u, t])
-        paid_vnd = paid * plan.fee_online_vnd[u, j, t].astype(np.int64)
-        digitised = rng.binomial(new, um["digitised"][u, t])
-        e_results = rng.binomial(resolved, um["e_results"][u, t])
-        reused = rng.binomial(new, um["data_reused"][u, t])
-        rated = rng.binomial(resolved, um["rated"][u, t])
-        not_sat = rng.binomial(rated, um["not_satisfied"][u, t])
-        mask = um["not_reporting"][u, t]
-        frame = pd.DataFrame({
+
+def _carry_into_34(plan: Plan, pending: np.ndarray, rng) -> np.ndarray:
+    """The opening stock of the 07/2025 sub-series: a continued row takes its old row's
+    pending dossiers; a pool's pending dossiers are split among its communes."""
+    s = plan.series_34
+    src = s["src"].to_numpy()
+    carried = np.where(src >= 0, pending[np.maximum(src, 0)], 0)
+    old = plan.series
+    local = old["level"].isin(["district", "commune"]).to_numpy()
+    pool_of = old[local].merge(
+        s.loc[s["pool"] >= 0, ["unit", "j", "pool"]].drop_duplicates(), on=["unit", "j"],
+        how="left")["pool"].to_numpy()
+    stock = np.bincount(pool_of, weights=pending[local], minlength=int(s["pool"].max()) + 1)
+    in_pool = np.flatnonzero(s["pool"].to_numpy() >= 0)
+    for pool, idx in pd.Series(in_pool).groupby(s["pool"].to_numpy()[in_pool]):
+        idx = idx.to_numpy()
+        share = s["pool_share"].to_numpy()[idx]
+        carried[idx] = rng.multinomial(int(round(stock[pool])), share / share.sum())
+    return carried.astype(np.int64)
+
+
+def _month_draws(plan: Plan, a: dict, t: int, carried: np.ndarray, rng) -> dict:
+    """One month's counts for every row of a series table; `pending` is next month's stock."""
+    u, j = a["u"], a["j"]
+    um = plan.unit_month
+    mu = a["vol"] * plan.month_factor[t]
+    k = np.minimum(NB_SHAPE + mu / NB_SHAPE_PER, NB_SHAPE_MAX)
+    mu = mu * rng.gamma(k, 1 / k)
+    new = rng.poisson(mu)
+    pi = _sigmoid(plan.online_base[u, t] + a["on_off"] + plan.fee_logit[u, j, t]) * a["avail"]
+    online = rng.binomial(new, pi)
+    q = np.minimum(FULL_CAP, a["q_share"] * plan.full_ramp[u, t]) * a["full_ok"]
+    full = rng.binomial(online, q)
+    offline = new - online
+    postal = rng.binomial(offline, a["postal_share"])
+    available = carried + new
+    resolved = rng.binomial(available, a["rho"])
+    late = rng.binomial(resolved, 1 - a["on_time"])
+    early = rng.binomial(resolved - late, a["early_share"])
+    pending = available - resolved
+    p_late = rng.binomial(pending, a["pend_late"])
+    fee_bearing = np.where(a["has_fee"], new, 0)
+    paid = rng.binomial(fee_bearing, um["payment"][u, t])
+    digitised = rng.binomial(new, um["digitised"][u, t])
+    rated = rng.binomial(resolved, um["rated"][u, t])
+    return {
+        "carried_over": carried, "received_online": online, "received_full_online": full,
+        "received_direct": offline - postal, "received_postal": postal,
+        "resolved_early": early, "resolved_on_time": resolved - late - early,
+        "resolved_late": late, "pending_on_time": pending - p_late, "pending_late": p_late,
+        "paid_online": paid,
+        "paid_online_vnd": paid * plan.fee_online_vnd[u, j, t].astype(np.int64),
+        "fee_bearing": fee_bearing, "digitised": digitised,
+        "e_results": rng.binomial(resolved, um["e_results"][u, t]),
+        "data_reused": rng.binomial(new, um["data_reused"][u, t]),
+        "rated": rated, "not_satisfied": rng.binomial(rated, um["not_satisfied"][u, t]),
+        "pending": pending,
+    }
+
+
+def stats_chunks(plan: Plan):
+    """The statistics rows, one frame per month in order, each sorted by locality_code: the
+    63 provinces' agencies to 06/2025, the 34's from 07/2025, with the stocks carried over."""
+    rng = _rng(plan.seed, "months")
+    a = _row_arrays(plan, plan.series)
+    # the opening stock: the steady state of the first month's expected inflow
+    mu0 = a["vol"] * plan.month_factor[0]
+    carried = rng.poisson(mu0 * (1 - a["rho"]) / a["rho"])
+    groups = None
+    for t, month in enumerate(plan.months):
+        if month == eras.FIRST_MONTH_34:
+            carried = _carry_into_34(plan, carried, rng)
+            a = _row_arrays(plan, plan.series_34)
+            groups = plan.series_34["group"].to_numpy()
+        counts = _month_draws(plan, a, t, carried, rng)
+        carried = counts.pop("pending")
+        const = a["const"]
+        mask = plan.unit_month["not_reporting"][a["u"], t]
+        if groups is not None:  # sum the rows that land on one agency and procedure
+            first = np.unique(groups, return_index=True)[1]
+            const = {k: v[first] for k, v in const.items()}
+            counts = {c: np.bincount(groups, weights=v).astype(np.int64)
+                      for c, v in counts.items()}
+            mask = mask[first]
+        n = len(const["agency_id"])
+        yield pd.DataFrame({
             "period_start": np.full(n, np.datetime64(month.first_day, "D")),
             "period_end": np.full(n, np.datetime64(month.last_day, "D")),
             **const,
-            "carried_over": carried,
-            "received_online": online,
-            "received_full_online": full,
-            "received_direct": direct,
-            "received_postal": postal,
-            "resolved_early": early,
-            "resolved_on_time": in_time,
-            "resolved_late": late,
-            "pending_on_time": pending - p_late,
-            "pending_late": p_late,
-            "paid_online": paid,
-            "paid_online_vnd": paid_vnd,
-            "fee_bearing": fee_bearing,
-            "digitised": _nullable(digitised, mask),
-            "e_results": _nullable(e_results, mask),
-            "data_reused": _nullable(reused, mask),
-            "rated": _nullable(rated, mask),
-            "not_satisfied": _nullable(not_sat, mask),
+            **{c: _nullable(v, mask) if c in QUALITY_COLUMNS else v for c, v in counts.items()},
             "load_id": LOAD_ID,
         })
-        yield frame
-        carried = pending
 
 
-def stats_frames(scale: str, seed: int = DEFAULT_SEED):
-    """The statistics, month by month, for (scale, seed)."""
-    return stats_chunks(build_plan(scale, seed))
+def stats_frames(scale: str, seed: int = DEFAULT_SEED, until: Month | None = None):
+    """The statistics, month by month, for (scale, seed, until)."""
+    return stats_chunks(build_plan(scale, seed, until))
 
 
 # ============================================================================================
 # writing
 # ============================================================================================
 def generate(db: Database, scale: str = "demo", seed: int = DEFAULT_SEED,
-             progress: bool = True) -> int:
-    """Replace the database's contents with the sample for (scale, seed), in one
+             progress: bool = True, until: Month | None = None) -> int:
+    """Replace the database's contents with the sample for (scale, seed, until), in one
     transaction; the number of statistics rows written."""
     from tqdm import tqdm
 
-    plan = build_plan(scale, seed)
+    plan = build_plan(scale, seed, until)
     db.create_schema()
     rows = 0
     with db.transaction() as conn:
         _clear(conn)
         reference.load_reference(conn)
         bulk_insert(conn, schema.agencies, plan.agencies)
-        bar = tqdm(stats_chunks(plan), total=N_MONTHS, unit="month", disable=not progress,
+        bar = tqdm(stats_chunks(plan), total=len(plan.months), unit="month", disable=not progress,
                    desc=f"sample {scale}", file=sys.stderr)
         for frame in bar:
             bulk_insert(conn, schema.dossier_stats, frame)
             rows += len(frame)
             bar.set_postfix(rows=f"{rows:,}")
         conn.execute(schema.data_loads.insert().values(
-            id=LOAD_ID, kind="sample", file_name=f"sample:{scale} seed={seed}", rows=rows,
+            id=LOAD_ID, kind="sample", rows=rows,
+            file_name=f"sample:{scale} seed={seed} until={plan.months[-1]}",
             loaded_by=default_user(), loaded_at=datetime.now(), outcome="ok"))
     if db.dialect == "duckdb":  # write the new data into the file and free the old blocks
         with db.connect() as conn:
@@ -882,6 +1043,15 @@ def _clear(conn) -> None:
         conn.execute(table.delete())
 
 
+def _month_arg(text: str) -> Month:
+    try:
+        month = Month.parse(text)
+        sample_months(month)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return month
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m data_access.sample",
@@ -890,6 +1060,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--url", help="database URL (default: DVC_DATABASE_URL or the "
                                       "embedded DuckDB file)")
+    parser.add_argument("--until", type=_month_arg, default=None, metavar="YYYY-MM",
+                        help="the last month to generate (default: the last full month "
+                             "before today)")
     parser.add_argument("--if-missing", action="store_true",
                         help="do nothing when the database already holds statistics "
                              "(what `make run` uses)")
@@ -901,7 +1074,7 @@ def main(argv=None) -> int:
         return 0
     started = time.monotonic()
     print(f"Writing the {args.scale} sample (seed {args.seed}) into {describe_url(db.url)}")
-    rows = generate(db, args.scale, args.seed, progress=True)
+    rows = generate(db, args.scale, args.seed, progress=True, until=args.until)
     seconds = time.monotonic() - started
     db.dispose()
     print(f"{rows:,} statistics rows written in {seconds:.1f} s")

@@ -13,9 +13,14 @@ from domain.metrics import COUNT_COLUMNS
 
 metadata = MetaData()
 
+# A first-level unit is its code *and* its era (domain/eras.py): `code` is the unit's key,
+# "63:24" (Bắc Giang, to 30/06/2025) or "34:24" (Bắc Ninh, from 01/07/2025); a ministry's key is
+# its code ("B-CA"). `gso_code` is the code people read, `era` "63" | "34" | NULL (ministries).
 localities = Table(
     "localities", metadata,
-    Column("code", String(16), primary_key=True),  # GSO code "01".."96"; ministries "B-CA"…
+    Column("code", String(16), primary_key=True),
+    Column("gso_code", String(8), nullable=False),
+    Column("era", String(2)),
     Column("kind", String(10), nullable=False),  # province | ministry
     Column("name_vi", String(200), nullable=False),
     Column("name_en", String(200), nullable=False),
@@ -27,8 +32,10 @@ localities = Table(
     Column("lon", Float),
     Column("lat", Float),
     Column("population", BigInteger),
-    Column("successor_code", String(16)),  # the unit it became on 01/07/2025
+    Column("successor_code", String(16)),  # an old province: the key of the unit it became
     Column("successor_name_vi", String(200)),
+    Column("city_from", Date),  # a province that became a centrally-run city (2026), and when
+    Column("city_full_name_vi", String(200)),
 )
 
 agencies = Table(
@@ -36,10 +43,11 @@ agencies = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("code", String(60), nullable=False, unique=True),
     Column("locality_code", String(16), ForeignKey("localities.code"), nullable=False),
-    Column("level", String(10), nullable=False),  # ministry | province | district | commune
+    # ministry | province | district | commune; districts only before 01/07/2025
+    Column("level", String(10), nullable=False),
     Column("name_vi", String(200), nullable=False),
     Column("name_en", String(200), nullable=False),
-    Column("parent_id", Integer),  # a commune's district
+    Column("parent_id", Integer),  # a commune's district (before 01/07/2025)
 )
 
 fields = Table(

@@ -10,7 +10,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.db import Database
+from data_access.reference import crosswalk
 from data_access.schema import agencies, dossier_stats, localities, procedures
+from domain.eras import regroup
 from domain.metrics import MEASURES, Agg, Measure
 from domain.periods import MonthRange
 from domain.scope import Scope
@@ -55,8 +57,10 @@ def _value(inner, measure: Measure):
 
 def _filters(scope: Scope, rng: MonthRange) -> list:
     where = [S.c.period_start >= rng.start, S.c.period_end <= rng.end]
-    if scope.locality:
-        where.append(S.c.locality_code == scope.locality)
+    if scope.locality:  # a unit of today covers its old provinces' rows before 01/07/2025
+        members = crosswalk().members(scope.locality)
+        where.append(S.c.locality_code.in_(members) if len(members) > 1
+                     else S.c.locality_code == scope.locality)
     if scope.agency is not None:
         where.append(S.c.agency_id == scope.agency)
     if scope.procedure:
@@ -117,6 +121,8 @@ def totals(db: Database, scope: Scope, rng: MonthRange, measure_ids,
         frame[m] = pd.to_numeric(frame[m], errors="coerce").astype("float64")
     if by == "month" and not frame.empty:
         frame["key"] = pd.to_datetime(frame["key"]).dt.date
+    if by == "locality" and scope.units:  # old provinces into the units of the set asked for
+        frame = regroup(frame, crosswalk(), scope.units)
     if not by:  # one row, even when nothing matched (then every measure is NaN)
         frame = frame.drop(columns="key")
         if frame.empty:
@@ -126,7 +132,7 @@ def totals(db: Database, scope: Scope, rng: MonthRange, measure_ids,
 
 def _by_kind(db: Database, scope: Scope, rng: MonthRange, measure_ids) -> pd.DataFrame:
     """Totals by locality kind. Valid for stocks too: they are per agency, hence additive."""
-    by_locality = totals(db, scope, rng, measure_ids, by="locality")
+    by_locality = totals(db, scope.with_(units=None), rng, measure_ids, by="locality")
     kinds = db.query(sa.select(localities.c.code, localities.c.kind))
     merged = by_locality.merge(kinds, left_on="key", right_on="code")
     out = merged.groupby("kind", sort=True)[measure_ids].sum(min_count=1).reset_index()

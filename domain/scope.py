@@ -1,5 +1,6 @@
-"""What a view looks at: the whole nation, a block (provinces or ministries), one locality,
-one agency, one procedure (optionally inside a locality), and an agency level."""
+"""What a view looks at: the whole nation, a block (provinces or ministries), one locality (a
+unit key of domain/eras: "34:24", "63:45", "B-CA"), one agency, one procedure (optionally
+inside a locality), an agency level, and the unit set (63 or 34) localities are grouped in."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -15,6 +16,7 @@ class Scope:
     agency: int | None = None
     procedure: str | None = None
     level: str | None = None
+    units: str | None = None  # the unit set localities are grouped in: "63" | "34" (eras)
 
     def with_(self, **changes) -> "Scope":
         return replace(self, **changes)
