@@ -15,21 +15,31 @@ import pandas as pd
 from data_access import schema
 from data_access.db import Database, bulk_insert
 
+# Units are keyed by code and era (domain/eras.py): the rows below are of 2023–2024, so of the
+# 63 provinces ("63:01"); the units they became on 01/07/2025 are listed too.
 LOCALITIES = [
-    {"code": "01", "kind": "province", "name_vi": "Hà Nội", "name_en": "Ha Noi",
-     "region_vi": "Đồng bằng sông Hồng", "region_en": "Red River Delta", "population": 8587080,
-     "successor_code": "01", "successor_name_vi": "Hà Nội"},
-    {"code": "79", "kind": "province", "name_vi": "TP. Hồ Chí Minh", "name_en": "Ho Chi Minh City",
-     "region_vi": "Đông Nam Bộ", "region_en": "South East", "population": 9456660,
-     "successor_code": "79", "successor_name_vi": "TP. Hồ Chí Minh"},
-    {"code": "B-TP", "kind": "ministry", "name_vi": "Bộ Tư pháp", "name_en": "Ministry of Justice"},
+    {"code": "63:01", "gso_code": "01", "era": "63", "kind": "province", "name_vi": "Hà Nội",
+     "name_en": "Ha Noi", "region_vi": "Đồng bằng sông Hồng", "region_en": "Red River Delta",
+     "population": 8587080, "successor_code": "34:01", "successor_name_vi": "Hà Nội"},
+    {"code": "63:79", "gso_code": "79", "era": "63", "kind": "province",
+     "name_vi": "TP. Hồ Chí Minh", "name_en": "Ho Chi Minh City", "region_vi": "Đông Nam Bộ",
+     "region_en": "South East", "population": 9456660, "successor_code": "34:79",
+     "successor_name_vi": "TP. Hồ Chí Minh"},
+    {"code": "34:01", "gso_code": "01", "era": "34", "kind": "province", "name_vi": "Hà Nội",
+     "name_en": "Ha Noi", "region_vi": "Đồng bằng sông Hồng", "region_en": "Red River Delta",
+     "population": 8587080},
+    {"code": "34:79", "gso_code": "79", "era": "34", "kind": "province",
+     "name_vi": "TP. Hồ Chí Minh", "name_en": "Ho Chi Minh City", "region_vi": "Đông Nam Bộ",
+     "region_en": "South East", "population": 14002600},
+    {"code": "B-TP", "gso_code": "B-TP", "kind": "ministry", "name_vi": "Bộ Tư pháp",
+     "name_en": "Ministry of Justice"},
 ]
 AGENCIES = [
-    {"id": 1, "code": "01-S02", "locality_code": "01", "level": "province",
+    {"id": 1, "code": "01-S02", "locality_code": "63:01", "level": "province",
      "name_vi": "Sở Tư pháp", "name_en": "Department of Justice"},
-    {"id": 2, "code": "01-H001", "locality_code": "01", "level": "district",
+    {"id": 2, "code": "01-H001", "locality_code": "63:01", "level": "district",
      "name_vi": "UBND Quận Ba Đình", "name_en": "Ba Dinh District People's Committee"},
-    {"id": 3, "code": "79-S02", "locality_code": "79", "level": "province",
+    {"id": 3, "code": "79-S02", "locality_code": "63:79", "level": "province",
      "name_vi": "Sở Tư pháp", "name_en": "Department of Justice"},
     {"id": 4, "code": "B-TP-LLTP", "locality_code": "B-TP", "level": "ministry",
      "name_vi": "Trung tâm Lý lịch tư pháp quốc gia", "name_en": "National Criminal Records Centre"},
@@ -69,33 +79,33 @@ N = None
 # (start, end, agency, locality, field, procedure, *COLS)
 ROWS = [
     # A: carried 10 → new 300, resolved 300, pending 10 at the end
-    (date(2024, 1, 1), date(2024, 1, 31), 1, "01", "G15-TP07", "1.001193",
+    (date(2024, 1, 1), date(2024, 1, 31), 1, "63:01", "G15-TP07", "1.001193",
      10, 60, 30, 35, 5, 50, 40, 5, 12, 3, N, N, N, 10, N),
-    (date(2024, 2, 1), date(2024, 2, 29), 1, "01", "G15-TP07", "1.001193",
+    (date(2024, 2, 1), date(2024, 2, 29), 1, "63:01", "G15-TP07", "1.001193",
      15, 70, 40, 25, 5, 60, 40, 5, 8, 2, N, N, N, N, N),
-    (date(2024, 3, 1), date(2024, 3, 31), 1, "01", "G15-TP07", "1.001193",
+    (date(2024, 3, 1), date(2024, 3, 31), 1, "63:01", "G15-TP07", "1.001193",
      10, 80, 50, 20, 0, 70, 30, 0, 10, 0, N, N, N, N, N),
     # B: no postal column reported; fee-bearing land dossiers
-    (date(2024, 1, 1), date(2024, 1, 31), 2, "01", "G13-TN02", "1.004227",
+    (date(2024, 1, 1), date(2024, 1, 31), 2, "63:01", "G13-TN02", "1.004227",
      20, 10, 0, 40, N, 10, 15, 5, 30, 10, 50, 5, 250000, N, N),
-    (date(2024, 2, 1), date(2024, 2, 29), 2, "01", "G13-TN02", "1.004227",
+    (date(2024, 2, 1), date(2024, 2, 29), 2, "63:01", "G13-TN02", "1.004227",
      40, 10, 0, 30, N, 20, 20, 10, 20, 10, 40, 5, 250000, N, N),
-    (date(2024, 3, 1), date(2024, 3, 31), 2, "01", "G13-TN02", "1.004227",
+    (date(2024, 3, 1), date(2024, 3, 31), 2, "63:01", "G13-TN02", "1.004227",
      30, 20, 0, 30, N, 30, 25, 5, 15, 5, 50, 10, 500000, N, N),
     # C: starts reporting in February
-    (date(2024, 2, 1), date(2024, 2, 29), 3, "79", "G15-TP07", "1.001193",
+    (date(2024, 2, 1), date(2024, 2, 29), 3, "63:79", "G15-TP07", "1.001193",
      5, 45, 45, 5, 0, 40, 10, 0, 5, 0, 50, 40, 0, N, N),
-    (date(2024, 3, 1), date(2024, 3, 31), 3, "79", "G15-TP07", "1.001193",
+    (date(2024, 3, 1), date(2024, 3, 31), 3, "63:79", "G15-TP07", "1.001193",
      5, 50, 40, 10, 0, 50, 10, 0, 4, 1, 60, 54, 0, N, N),
     # D: one quarterly row
     (date(2024, 1, 1), date(2024, 3, 31), 4, "B-TP", "G15-TP10", "2.000488",
      0, 900, 800, 100, 0, 900, 80, 10, 10, 0, 1000, 900, 180000000, 100, 4),
     # A a year earlier
-    (date(2023, 1, 1), date(2023, 1, 31), 1, "01", "G15-TP07", "1.001193",
+    (date(2023, 1, 1), date(2023, 1, 31), 1, "63:01", "G15-TP07", "1.001193",
      10, 40, 10, 40, 0, 70, 10, 0, 10, 0, N, N, N, N, N),
-    (date(2023, 2, 1), date(2023, 2, 28), 1, "01", "G15-TP07", "1.001193",
+    (date(2023, 2, 1), date(2023, 2, 28), 1, "63:01", "G15-TP07", "1.001193",
      10, 40, 10, 40, 0, 70, 10, 0, 10, 0, N, N, N, N, N),
-    (date(2023, 3, 1), date(2023, 3, 31), 1, "01", "G15-TP07", "1.001193",
+    (date(2023, 3, 1), date(2023, 3, 31), 1, "63:01", "G15-TP07", "1.001193",
      10, 40, 10, 40, 0, 70, 10, 0, 10, 0, N, N, N, N, N),
 ]
 
