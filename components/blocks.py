@@ -35,8 +35,8 @@ def render(ctx: PageContext) -> None:
             tile(ctx, figure(fo.id, _row(now, kind), _row(before, kind), targets[kind]),
                  compare_year)
     if targets["province"] is not None:
-        provinces = metric_frame(data.totals(Scope(kind="province"), ctx.rng, measures,
-                                             by="locality"), [fo.id])
+        provinces = metric_frame(data.totals(Scope(kind="province", units=ctx.units), ctx.rng,
+                                             measures, by="locality"), [fo.id])
         behind = int((provinces[fo.id] < targets["province"].value).sum())
         with cols[2]:
             st.markdown(f"**{ctx.t('provinces_behind')}**")
@@ -44,6 +44,11 @@ def render(ctx: PageContext) -> None:
                 st.metric(ctx.t("units_behind", n=behind, total=len(provinces), year=year,
                                 target=fmt_pct(targets["province"].value, ctx.lang, 0)),
                           f"{behind}/{len(provinces)}")
+
+    else:  # none published: say so rather than carry an old target forward
+        with cols[2]:
+            st.markdown(f"**{ctx.t('provinces_behind')}**")
+            st.info(ctx.t("target_unpublished", year=year, metric=fo.label(ctx.lang)))
 
     trend_rng = MonthRange(min(ctx.rng.first, ctx.rng.last.plus(-11)), ctx.rng.last).clamp(
         ctx.status["first"], ctx.status["last"])

@@ -15,6 +15,7 @@ import streamlit as st
 
 from components import data
 from data_access.db import database_url, describe_url
+from domain import eras
 from domain.formatting import fmt_date, fmt_month
 from domain.i18n import t as translate, normalise_lang
 from domain.periods import PRESETS, Month, MonthRange, infer_preset, parse_range, preset
@@ -50,6 +51,7 @@ class PageContext:
     rng: MonthRange
     status: dict
     page_file: str
+    units: str = eras.ERA_34  # the provinces shown: the 63 (before 01/07/2025) or the 34
     extra_params: dict = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
 
@@ -57,8 +59,9 @@ class PageContext:
         return translate(key, self.lang, **values)
 
     def params(self, **extra) -> dict:
-        """Query parameters for a link: the language and period always travel along."""
-        out = {"lang": self.lang, **self.rng.to_params()}
+        """Query parameters for a link: the language, period and unit set always travel
+        along, so that a URL reproduces the view exactly."""
+        out = {"lang": self.lang, **self.rng.to_params(), "units": self.units}
         out.update({k: str(v) for k, v in extra.items() if v is not None})
         return out
 
@@ -90,12 +93,28 @@ def page_setup(page_file: str, title_key: str) -> PageContext:
     default = preset("ytd", status["last"])
     rng, problems = parse_range(st.query_params.get("from"), st.query_params.get("to"),
                                 default, status["first"], status["last"])
-    ctx = PageContext(lang, rng, status, page_file, started=started)
+    units, units_problem = eras.choose_units(_text_param("units"), rng)
+    ctx = PageContext(lang, rng, status, page_file, units=units, started=started)
     _report_period_problems(ctx, problems)
+    _report_units_problem(ctx, units_problem)
     _sidebar(ctx)
     if status["sample"]:
         st.warning(ctx.t("sample_banner"), icon="⚠️")
     return ctx
+
+
+def _text_param(name: str) -> str | None:
+    value = st.query_params.get(name)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _report_units_problem(ctx: PageContext, problem: str | None) -> None:
+    if problem == "split":
+        st.info(ctx.t("units_split"))
+    elif problem == "unknown":
+        st.info(ctx.t("units_bad", value=_text_param("units"), shown=ctx.units))
+    if problem or _text_param("units") is None:  # the URL names the units it shows
+        st.query_params["units"] = ctx.units
 
 
 def _report_period_problems(ctx: PageContext, problems: list[str]) -> None:
@@ -123,11 +142,30 @@ def _sidebar(ctx: PageContext) -> None:
                          if page == ctx.page_file else ctx.params())
         st.divider()
         _period_picker(ctx)
+        _units_picker(ctx)
         st.divider()
         # A button, not a link: a link to the page itself would not rewrite the URL.
         other = "en" if ctx.lang == "vi" else "vi"
         st.button(ctx.t("switch_language"), icon=":material/translate:", on_click=_set_lang,
                   args=(other,), key="switch_lang")
+
+
+def _units_picker(ctx: PageContext) -> None:
+    """The 63 old provinces or today's 34, for a period before 01/07/2025; a later period is
+    shown in the 34 only, and the sidebar says so."""
+    choices = eras.unit_sets(ctx.rng)
+    if len(choices) == 1:
+        st.caption(ctx.t(f"units_{ctx.units}"))
+        return
+    st.segmented_control(ctx.t("units_label"), list(choices), default=ctx.units,
+                         format_func=lambda u: ctx.t(f"units_{u}"), key=f"units_{ctx.units}",
+                         on_change=_set_units, args=(f"units_{ctx.units}",))
+
+
+def _set_units(widget_key: str) -> None:
+    chosen = st.session_state.get(widget_key)
+    if chosen:
+        st.query_params["units"] = chosen
 
 
 def _set_lang(lang: str) -> None:
@@ -139,7 +177,9 @@ def _months(ctx: PageContext) -> list[Month]:
 
 
 def _set_range(rng: MonthRange) -> None:
+    """A new period shows the units of its own era (a period before 01/07/2025 the 63)."""
     st.query_params.update(rng.to_params())
+    st.query_params["units"] = eras.default_units(rng)
 
 
 def _period_picker(ctx: PageContext) -> None:

@@ -9,6 +9,10 @@ import streamlit as st
 from components import data, processing, ranking
 from components.charts import trend_chart
 from components.context import PageContext, source_note
+from components.scope_url import locality_labels, locality_row
+from data_access.reference import crosswalk
+from domain import eras
+from domain.formatting import fmt_date
 from components.kpi import tile_grid
 from domain import drill
 from domain import targets as tg
@@ -60,7 +64,44 @@ def header(ctx: PageContext, scope: Scope | None, names: dict, title: str,
     if scope is not None:
         breadcrumbs(ctx, scope, names)
     st.title(title)
-    st.caption(" · ".join(filter(None, [subtitle, f"{ctx.t('period')}: {ctx.range_label()}"])))
+    st.caption(" · ".join(filter(None, [subtitle, f"{ctx.t('period')}: {ctx.range_label()}",
+                                        ctx.t(f"units_{ctx.units}")])))
+    for note in unit_notes(ctx, scope):
+        st.caption(note)
+
+
+def unit_notes(ctx: PageContext, scope: Scope | None) -> list[str]:
+    """What a leader needs to read a unit's figures across 01/07/2025: its full name on the
+    period's last day (three provinces became cities in 2026), the old provinces a unit of
+    today was made of, and that figures before 01/07/2025 are theirs, summed."""
+    notes = []
+    row = locality_row(scope.locality) if scope is not None else None
+    if row and row["era"] == eras.ERA_34:
+        change = eras.StatusChange(row["city_from"], row["city_full_name_vi"]) \
+            if not pd.isna(row.get("city_from")) else None
+        full = eras.full_name_on(row["full_name_vi"], change, ctx.rng.end)
+        if change is not None and ctx.rng.end >= change.on:
+            full = ctx.t("city_since", name=full, date=fmt_date(change.on, ctx.lang))
+        olds = crosswalk().predecessors(row["code"])
+        if len(olds) > 1:
+            labels = locality_labels(ctx)
+            notes.append(ctx.t("unit_members", name=full, members=", ".join(
+                labels[k] for k in olds)))
+        elif change is not None:
+            notes.append(full)
+    if ctx.units == eras.ERA_34 and ctx.rng.year_earlier().first <= eras.LAST_MONTH_63:
+        notes.append(ctx.t("units_history_note"))
+    return notes
+
+
+def agency_era_note(ctx: PageContext, agency: dict, label: str) -> None:
+    """An agency exists in one era: an old province's department or a district to 06/2025,
+    the agencies of the 34 from 07/2025. Say so when the period lies outside its era."""
+    era = eras.era_of_key(agency["locality_code"])
+    if era == eras.ERA_63 and ctx.rng.first > eras.LAST_MONTH_63:
+        st.info(ctx.t("agency_ended", name=label))
+    elif era == eras.ERA_34 and ctx.rng.last <= eras.LAST_MONTH_63:
+        st.info(ctx.t("agency_started", name=label))
 
 
 def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,

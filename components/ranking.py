@@ -10,7 +10,7 @@ from components import data
 from components.charts import NUMBER_LOCALES, cached_spec, draw
 from components.context import PageContext
 from components.download import xlsx_button
-from components.scope_url import go
+from components.scope_url import agency_labels, go, locality_labels
 from domain import drill
 from domain.figures import metric_frame
 from domain.i18n import t
@@ -29,11 +29,14 @@ def _children(ctx: PageContext, scope: Scope, focus: Metric, by: str) -> pd.Data
     totals = data.totals(scope, ctx.rng, measures, by=by)
     name = "name_vi" if ctx.lang == "vi" else "name_en"
     if by == "locality":
-        ref = data.localities().rename(columns={"code": "key", name: "label"})
+        ref = data.localities().rename(columns={"code": "key"})
+        ref["label"] = ref["key"].map(locality_labels(ctx))
         ref["locality_code"] = ref["key"]
         ref = ref[["key", "label", "kind", "locality_code"]]
     elif by == "agency":
-        ref = data.agencies(scope.locality).rename(columns={"id": "key", name: "label"})
+        agencies = data.agencies(scope.locality)
+        ref = agencies.rename(columns={"id": "key"})
+        ref["label"] = ref["key"].map(agency_labels(ctx, agencies))
         ref["label"] = _unique_labels(ref)
         ref = ref[["key", "label", "level", "locality_code"]]
         totals["key"] = totals["key"].astype("int64")

@@ -2,11 +2,15 @@
 lists (localities, agencies, procedures) and the targets."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import sqlalchemy as sa
 
 from data_access.db import Database
+from data_access.reference import crosswalk
 from data_access.schema import agencies, data_loads, dossier_stats, localities, procedures, targets
+from domain import eras
 from domain.periods import Month
 from domain.targets import Target
 
@@ -38,9 +42,10 @@ def locality_list(db: Database) -> pd.DataFrame:
 
 
 def agency_list(db: Database, locality: str | None = None) -> pd.DataFrame:
+    """Agencies, or those of one unit: a unit of today with its old provinces' agencies."""
     stmt = sa.select(agencies).order_by(agencies.c.id)
     if locality:
-        stmt = stmt.where(agencies.c.locality_code == locality)
+        stmt = stmt.where(agencies.c.locality_code.in_(crosswalk().members(locality)))
     return db.query(stmt)
 
 
@@ -54,10 +59,20 @@ def procedure_list(db: Database) -> pd.DataFrame:
 
 
 def target_list(db: Database) -> list[Target]:
+    """The targets; a province's scope names it by its unit key ("province:63:56")."""
     frame = db.query(sa.select(targets).order_by(targets.c.year, targets.c.id))
-    return [Target(int(r.year), r.scope, _text(r.level) or None, r.metric,
-                   float(r.value_pct) / 100, _text(r.source), _text(r.note))
+    return [Target(int(r.year), target_scope(r.scope, int(r.year)), _text(r.level) or None,
+                   r.metric, float(r.value_pct) / 100, _text(r.source), _text(r.note))
             for r in frame.itertuples()]
+
+
+def target_scope(scope: str, year: int) -> str:
+    """A province target ("province:56", as published) names the province of the era its
+    year began in: targets up to 2025 were set for the 63, later ones for the 34."""
+    kind, _, code = scope.partition(":")
+    if kind != "province":
+        return scope
+    return f"province:{eras.key(code, eras.era_of(date(year, 1, 1)))}"
 
 
 def _text(value) -> str:

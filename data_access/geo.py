@@ -1,12 +1,13 @@
 """The province map (sample_data/geo, copied from shared/geo with its CC BY-SA 4.0 attribution):
 the 63 provinces' boundaries and the two archipelago labels, read and simplified once per
-process into a small structure the map draws; and the 34 units of 01/07/2025, dissolved from
-the 63 by merger_2025.csv.
+process with shapely; and the 34 units of 01/07/2025, each dissolved from its old provinces
+(provinces_34.csv, Resolution 202/2025/QH15: every new unit is the union of whole old ones).
 
-Simplification: each border two provinces share is simplified once (Douglas–Peucker,
-TOLERANCE), so neighbours keep identical borders and dissolving them leaves no slivers.
-Every island of the Hoàng Sa (Đà Nẵng) and Trường Sa (Khánh Hòa) archipelagos is kept: a
-ring too small to simplify keeps its full detail.
+Simplification is a coverage simplification (shapely.coverage_simplify): the 63 shapes form a
+coverage, and simplifying it as one keeps each shared border identical on both sides, so
+dissolving neighbours leaves no slivers. It never drops a polygon (at most it reduces one to a
+triangle), so every island of Hoàng Sa (Đà Nẵng, 48) and Trường Sa (Khánh Hòa, 56) stays, in
+both unit sets: both provinces keep their codes in the 34.
 """
 from __future__ import annotations
 
@@ -14,37 +15,52 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from unidecode import unidecode
+import numpy as np
+import shapely
+from shapely.geometry import mapping, shape
 
-from data_access.reference import GEO, provinces
-from domain import geometry
+from data_access.reference import GEO, provinces, provinces_34
+from domain import eras
 
 PROVINCES_FILE = GEO / "vn_provinces_63.geojson"
 ISLANDS_FILE = GEO / "vn_islands_labels.geojson"
-# Degrees (about 650 m): under a pixel at country zoom (~5), about one at a region's (~7).
-TOLERANCE = 0.006
+# Visvalingam–Whyatt: drop corners whose triangle is under about 1 km on a side, under a
+# pixel at country zoom (~5), about one at a region's (~7).
+TOLERANCE = 0.01
+DIGITS = 4  # decimals of the coordinates sent to the browser (about 11 m)
 
 
 @dataclass(frozen=True)
 class Unit:
-    code: str
+    key: str  # the unit's key, "63:24" or "34:24" (domain.eras)
+    code: str  # the code people read, "24"
     name_vi: str
     name_en: str
     region_vi: str  # a merged unit takes its seat's region
     region_en: str
-    members: tuple[str, ...]  # the old provinces' codes (one when unchanged)
+    members: tuple[str, ...]  # the keys of the old provinces it covers (itself for the 63)
     members_vi: tuple[str, ...]
-    geometry: dict  # GeoJSON Polygon or MultiPolygon (shared: do not modify)
-    bounds: tuple[float, float, float, float]  # west, south, east, north
+    members_en: tuple[str, ...]
+    shape: shapely.Geometry  # simplified (Multi)Polygon
+    geometry: dict  # the same as GeoJSON, rounded to DIGITS (shared: do not modify)
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """West, south, east, north."""
+        return self.shape.bounds
 
 
 @dataclass(frozen=True)
 class Island:
     name_vi: str
     name_en: str
-    province_code: str
+    province_code: str  # the same in both eras: Đà Nẵng 48, Khánh Hòa 56
     point: tuple[float, float]
     bbox: tuple[float, float, float, float]
+
+    def owner(self, units: str) -> str:
+        """The key of the unit the archipelago belongs to in a unit set."""
+        return eras.key(self.province_code, units)
 
 
 @dataclass(frozen=True)
@@ -54,8 +70,9 @@ class MapGeo:
     source_vertices: int
     vertices: int
 
-    def unit_list(self, units: str) -> tuple[Unit, ...]:
-        return self.units[units]
+    def unit(self, key: str) -> Unit | None:
+        era = eras.era_of_key(key)
+        return next((u for u in self.units.get(era, ()) if u.key == key), None)
 
 
 def read_provinces_geojson() -> dict:
@@ -70,40 +87,35 @@ def read_islands() -> tuple[Island, ...]:
                  for f in fc["features"])
 
 
+def to_geojson(geom: shapely.Geometry) -> dict:
+    """GeoJSON of a geometry with coordinates rounded for the browser (display only: the
+    shapes themselves keep full precision)."""
+    return mapping(shapely.transform(geom, lambda xy: np.round(xy, DIGITS)))
+
+
 @cache
 def map_geo() -> MapGeo:
-    """Read, simplify and dissolve once per process (~0.3 s); afterwards free."""
-    fc = read_provinces_geojson()
-    shapes = {f["properties"]["code"]: geometry.polygons_of(f["geometry"])
-              for f in fc["features"]}
-    simple = geometry.simplify_shared(shapes, TOLERANCE)
+    """Read, simplify and dissolve once per process (~0.2 s); afterwards free."""
+    features = read_provinces_geojson()["features"]
+    codes = [f["properties"]["code"] for f in features]
+    source = [shape(f["geometry"]) for f in features]
+    simple = dict(zip(codes, shapely.coverage_simplify(source, TOLERANCE)))
     prov = provinces().set_index("code")
 
-    old = tuple(Unit(code, row.name_vi, row.name_en, row.region, row.region_en, (code,),
-                     (row.name_vi,), geometry.to_geojson(simple[code]),
-                     geometry.bounds(simple[code]))
+    def unit(era, code, row, olds, geom):
+        return Unit(eras.key(code, era), code, row.name_vi, row.name_en, row.region,
+                    row.region_en, tuple(eras.key(c, eras.ERA_63) for c in olds),
+                    tuple(prov.loc[list(olds), "name_vi"]), tuple(prov.loc[list(olds), "name_en"]),
+                    geom, to_geojson(geom))
+
+    old = tuple(unit(eras.ERA_63, code, row, [code], simple[code])
                 for code, row in prov.loc[sorted(simple)].iterrows())
-
-    english = dict(zip(prov["name_vi"], prov["name_en"]))
-    new = []
-    for new_code, group in prov.groupby("new_code", sort=True):
-        seat = prov.loc[new_code]
-        name_vi = group["new_name_vi"].iloc[0]
-        members = tuple(sorted(group.index))
-        merged = geometry.dissolve([simple[c] for c in members])
-        new.append(Unit(new_code, name_vi, english.get(name_vi, unidecode(name_vi)),
-                        seat["region"], seat["region_en"], members,
-                        tuple(prov.loc[list(members), "name_vi"]),
-                        geometry.to_geojson(merged), geometry.bounds(merged)))
-    return MapGeo({"63": old, "34": tuple(new)}, read_islands(),
-                  sum(geometry.vertex_count(p) for p in shapes.values()),
-                  sum(geometry.vertex_count(p) for p in simple.values()))
-
-
-def successors() -> dict[str, str]:
-    """Old province code → the code of the unit it became on 01/07/2025."""
-    prov = provinces()
-    return dict(zip(prov["code"], prov["new_code"]))
+    new = tuple(unit(eras.ERA_34, row.code, row, row.members,
+                     shapely.union_all([simple[c] for c in row.members]))
+                for row in provinces_34().sort_values("code").itertuples())
+    return MapGeo({eras.ERA_63: old, eras.ERA_34: new}, read_islands(),
+                  int(shapely.get_num_coordinates(source).sum()),
+                  int(shapely.get_num_coordinates(list(simple.values())).sum()))
 
 
 def regions() -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from domain.eras import code_of
 from domain.metrics import Metric
 from domain.scope import Scope
 from domain.targets import applicable, gap
@@ -36,13 +37,13 @@ def child_scope(scope: Scope, key, agency_locality: str | None = None) -> Scope:
     chosen agency's locality, which the procedure page keeps for its breadcrumbs."""
     by = children_by(scope)
     if by == "locality":
-        return Scope(locality=str(key), procedure=scope.procedure)
+        return Scope(locality=str(key), procedure=scope.procedure, units=scope.units)
     if by == "agency":
         return Scope(locality=scope.locality or agency_locality, agency=int(key),
-                     procedure=scope.procedure)
+                     procedure=scope.procedure, units=scope.units)
     if by == "procedure":
         return Scope(locality=scope.locality or agency_locality, agency=scope.agency,
-                     procedure=str(key))
+                     procedure=str(key), units=scope.units)
     raise ValueError("a scope with an agency and a procedure has no children")
 
 
@@ -51,16 +52,17 @@ def page_of(scope: Scope) -> str:
 
 
 def url_params(scope: Scope) -> dict[str, str]:
-    """The scope as the query parameters of its page."""
+    """The scope as the query parameters of its page. A province travels as the code people
+    read; the page's `units` parameter names its era (domain/eras.py)."""
     params = {}
     if scope.depth == "province":
-        params["province"] = scope.locality
+        params["province"] = code_of(scope.locality)
     elif scope.depth == "agency":
         params["agency"] = str(scope.agency)
     elif scope.depth == "procedure":
         params["procedure"] = scope.procedure
         if scope.locality:
-            params["province"] = scope.locality
+            params["province"] = code_of(scope.locality)
         if scope.agency is not None:
             params["agency"] = str(scope.agency)
     return params
@@ -75,13 +77,14 @@ class Crumb:
 def breadcrumbs(scope: Scope, names: dict, nation_label: str) -> list[Crumb]:
     """Toàn quốc › Quảng Trị › Sở Tư pháp › Đăng ký khai sinh. `names` maps
     ("locality", code), ("agency", id), ("procedure", code) to labels."""
-    crumbs = [Crumb(nation_label, Scope())]
+    crumbs = [Crumb(nation_label, Scope(units=scope.units))]
     if scope.locality:
         crumbs.append(Crumb(names.get(("locality", scope.locality), scope.locality),
-                            Scope(locality=scope.locality)))
+                            Scope(locality=scope.locality, units=scope.units)))
     if scope.agency is not None:
         crumbs.append(Crumb(names.get(("agency", scope.agency), str(scope.agency)),
-                            Scope(locality=scope.locality, agency=scope.agency)))
+                            Scope(locality=scope.locality, agency=scope.agency,
+                                  units=scope.units)))
     if scope.procedure:
         crumbs.append(Crumb(names.get(("procedure", scope.procedure), scope.procedure), scope))
     return crumbs

@@ -1,7 +1,7 @@
-"""The choropleth's rules: what a province's colour encodes (a metric's value, its gap to the
+"""The choropleth's rules: what a unit's colour encodes (a metric's value, its gap to the
 year's target, its change on a year earlier), the class breaks and colours, the legend, the
-rank, the 63 provinces' figures re-aggregated into the 34 units of 01/07/2025, and fitting the
-view to a region (Web Mercator, as deck.gl draws it)."""
+rank, and fitting the view to a region (Web Mercator, as deck.gl draws it). Which units are
+drawn, and how history is regrouped into them, is domain.eras's."""
 from __future__ import annotations
 
 import math
@@ -18,7 +18,6 @@ from domain.metrics import Kind, Metric
 from domain.targets import Target
 
 VIEWS = ("value", "gap", "change")
-UNIT_SETS = ("63", "34")
 
 RGB = tuple[int, int, int]
 
@@ -44,20 +43,6 @@ def views_for(metric: Metric) -> tuple[str, ...]:
 
 
 # --- values ----------------------------------------------------------------------------------
-
-def reaggregate(totals: pd.DataFrame, successor: Mapping[str, str]) -> pd.DataFrame:
-    """Measure totals of the 63 provinces (column `key` = old code) summed into the units they
-    became (key = new code). Stocks are per agency, so they add up too; rates are recomputed
-    later from these sums, never averaged. A unit is blank only when none of its provinces
-    reported; `members_reported` counts those that did."""
-    measures = [c for c in totals.columns if c != "key"]
-    frame = totals.assign(key=totals["key"].astype(str).map(successor))
-    frame = frame.dropna(subset=["key"])
-    frame["members_reported"] = frame[measures].notna().any(axis=1).astype("int64")
-    out = frame.groupby("key", sort=True).agg(
-        {**{m: lambda s: s.sum(min_count=1) for m in measures}, "members_reported": "sum"})
-    return out.reset_index()
-
 
 def unit_values(now: pd.DataFrame, before: pd.DataFrame, metric: Metric,
                 targets: Mapping[str, Target | None]) -> pd.DataFrame:

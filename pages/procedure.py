@@ -14,7 +14,7 @@ with guard(ctx):
             procs["code"], procs["name_vi" if ctx.lang == "vi" else "name_en"])}
         level.header(ctx, None, {}, ctx.t("nav_procedure"))
         picker(ctx, list(procs["code"]), labels, "choose_procedure",
-               lambda c: Scope(procedure=c))
+               lambda c: Scope(procedure=c, units=ctx.units))
     else:
         labels = names(ctx, scope)
         agency = data.agency(scope.agency) if scope.agency is not None else None

@@ -3,6 +3,14 @@ STRINGS = {
     "bad_scope": {"vi": "Không tìm thấy {name} “{value}”. Hãy chọn trong danh sách dưới đây.",
                   "en": "No {name} “{value}” was found. Choose one from the list below."},
     "choose": {"vi": "Chọn…", "en": "Choose…"},
+    "target_unpublished": {
+        "vi": "Chưa có chỉ tiêu “{metric}” năm {year} được công bố cho bộ, ngành và địa phương; "
+              "bảng điều hành không dùng lại chỉ tiêu của năm trước.",
+        "en": "No {year} target for “{metric}” has been published for the ministries and "
+              "localities; the dashboard does not carry an earlier year's target forward."},
+    "param_province": {"vi": "địa phương, bộ ngành", "en": "province or ministry"},
+    "param_agency": {"vi": "cơ quan", "en": "agency"},
+    "param_procedure": {"vi": "thủ tục", "en": "procedure"},
     "choose_province": {"vi": "Chọn địa phương hoặc bộ, ngành", "en": "Choose a province or ministry"},
     "choose_agency": {"vi": "Chọn cơ quan", "en": "Choose an agency"},
     "choose_procedure": {"vi": "Chọn thủ tục", "en": "Choose a procedure"},

@@ -34,6 +34,16 @@ STRINGS = {
               "liệu cộng từ các tỉnh cũ hợp thành.",
         "en": "Code {code} is {new}, a unit from 01/07/2025: the period before that day is shown "
               "with the figures of the old provinces it was made of."},
+    "agency_ended": {
+        "vi": "{name} có số liệu đến 06/2025: từ 01/07/2025 công việc của cơ quan thuộc các "
+              "cơ quan của 34 tỉnh, thành phố mới (cấp huyện đã kết thúc). Hãy chọn kỳ trước "
+              "07/2025 để xem số liệu của cơ quan này.",
+        "en": "{name} has figures up to 06/2025: from 01/07/2025 its work belongs to the "
+              "agencies of the 34 new provinces (the district level ended). Choose a period "
+              "before 07/2025 to see this agency's figures."},
+    "agency_started": {
+        "vi": "{name} là cơ quan từ 01/07/2025: kỳ trước ngày đó không có số liệu của cơ quan này.",
+        "en": "{name} is an agency from 01/07/2025: there are no figures for it before that day."},
     "city_since": {"vi": "{name} từ {date}", "en": "{name} since {date}"},
     "show_history_34": {"vi": "Xem theo 34 đơn vị hiện nay", "en": "Show in today's 34 units"},
     "show_history_63": {"vi": "Xem theo 63 tỉnh cũ", "en": "Show in the 63 old provinces"},
