@@ -3,6 +3,10 @@ deck.gl, so the map needs no network) without base-map tiles, with both archipel
 a Babel-formatted legend and tooltips, a click that opens the province's page, and a ranking
 table beside it whose chosen row is outlined on the map.
 
+The units follow domain.eras: a period from 07/2025 is drawn in the 34 provinces of today; a
+period before it in the 63 or, with ?units=34, in the 34 with the old provinces' figures summed
+into them (data_access.stats regroups them). A unit is named so that its era is never in doubt.
+
 Cost per run: the deck's JSON (~190 KB, geometry simplified once per process by
 data_access.geo) is built once per metric, view, period, language, region and outline and
 cached as a string; a cached run only hands that string to Streamlit.
@@ -20,17 +24,18 @@ import streamlit as st
 
 from components import data
 from components.context import PageContext
-from components.scope_url import go
 from data_access import geo
-from domain import mapping
+from domain import eras, mapping
+from domain.drill import PAGE_FILES
 from domain.formatting import DASH, fmt_int, fmt_metric
 from domain.i18n import t
 from domain.metrics import METRICS, Kind, Metric, measures_for
-from domain.periods import MonthRange
+from domain.periods import Month, MonthRange
 from domain.scope import Scope
 from domain.targets import applicable
 
 DEFAULT_METRIC = "full_online_rate"
+PROVINCE_PAGE = PAGE_FILES["province"]
 LAYER_ID = "units"
 HEIGHTS = {"page": 640, "compact": 440}
 # The canvas sizes the initial view is fitted to (the wide layout's map column).
@@ -45,7 +50,7 @@ FILL_ALPHA = 235
 class Choice:
     metric: str = DEFAULT_METRIC
     view: str = "value"
-    units: str = "63"
+    units: str = eras.ERA_34
     region: str | None = None  # a region's slug
 
 
@@ -87,11 +92,11 @@ def read_choice(ctx: PageContext, quiet: bool = False) -> Choice:
         if not quiet:
             _bad(ctx, "view", view, ctx.t("map_view_value"))
         view = "value"
-    units = q.get("units") or "63"
-    if units not in mapping.UNIT_SETS:
-        if not quiet:
-            _bad(ctx, "units", units, ctx.t("map_units_63"))
-        units = "63"
+    units, problem = eras.choose_units(q.get("units") or None, ctx.rng)
+    if problem == "split" and not quiet:
+        st.info(ctx.t("units_split"))
+    elif problem == "unknown" and not quiet:
+        _bad(ctx, "units", q.get("units"), ctx.t(f"units_{units}"))
     region = q.get("region") or None
     if region is not None and region not in REGIONS:
         if not quiet:
@@ -123,9 +128,9 @@ def controls(ctx: PageContext, choice: Choice) -> Choice:
               "change": ctx.t("map_view_change", year=year_before)}
     view = c2.selectbox(ctx.t("map_view_label"), views, index=views.index(view),
                         format_func=labels.get, key=f"map_view_{choice.metric}_{choice.view}")
-    units = c3.selectbox(ctx.t("map_units_label"), list(mapping.UNIT_SETS),
-                         index=list(mapping.UNIT_SETS).index(choice.units),
-                         format_func=lambda u: ctx.t(f"map_units_{u}"),
+    sets = list(eras.unit_sets(ctx.rng))  # a period from 07/2025 has the 34 only
+    units = c3.selectbox(ctx.t("units_label"), sets, index=sets.index(choice.units),
+                         format_func=lambda u: ctx.t(f"units_{u}"), disabled=len(sets) == 1,
                          key=f"map_units_{choice.units}")
     regions = [None, *REGIONS]
     name = 0 if ctx.lang == "vi" else 1
@@ -136,7 +141,7 @@ def controls(ctx: PageContext, choice: Choice) -> Choice:
     if chosen != choice:
         _set_param("metric", metric, None)
         _set_param("view", view, "value")
-        _set_param("units", units, "63")
+        _set_param("units", units, eras.default_units(ctx.rng))
         _set_param("region", region, None)
         st.rerun()
     return chosen
@@ -144,31 +149,38 @@ def controls(ctx: PageContext, choice: Choice) -> Choice:
 
 # --- the figures ------------------------------------------------------------------------------
 
+def _target_locality(unit: geo.Unit, year: int) -> str | None:
+    """The key a year's province targets name the unit by: targets up to 2025 were set for
+    the 63, later ones for the 34, so a unit of the other era has one only when it is the
+    same territory (a single old province)."""
+    if eras.era_of_key(unit.key) == eras.era_of(Month(year, 1)):
+        return unit.key
+    return unit.members[0] if len(unit.members) == 1 else None
+
+
 @st.cache_data(ttl=data.TTL, max_entries=64, show_spinner=False)
 def _values(data_version: int, rng: MonthRange, metric_id: str, units: str) -> pd.DataFrame:
     """One row per unit of the map: names, value, a year earlier, change, target, gap, and
-    how many of its provinces reported."""
+    how many of its provinces reported. Both periods in the same units: in the 34 a year
+    earlier before 07/2025 is the sum of each unit's old provinces."""
     metric = METRICS[metric_id]
     measures = measures_for([metric_id])
-    scope = Scope(kind="province")
+    scope = Scope(kind="province", units=units)
     now = data.totals(scope, rng, measures, by="locality")
     before = data.totals(scope, rng.year_earlier(), measures, by="locality")
-    if units == "34":
-        now = mapping.reaggregate(now, geo.successors())
-        before = mapping.reaggregate(before, geo.successors())[["key", *measures]]
-    else:
-        now = now.assign(members_reported=now[measures].notna().any(axis=1).astype("int64"))
     unit_list = geo.map_geo().units[units]
     targets = data.targets()
     year = rng.last.year
-    target_of = {u.code: applicable(targets, metric, year, kind="province",
-                                    locality=u.members[0] if len(u.members) == 1 else None)
+    target_of = {u.key: applicable(targets, metric, year, kind="province",
+                                   locality=_target_locality(u, year))
                  for u in unit_list}
-    values = mapping.unit_values(now[["key", *measures]], before, metric, target_of)
+    values = mapping.unit_values(now[["key", *measures]], before[["key", *measures]], metric,
+                                 target_of)
     units_frame = pd.DataFrame({
-        "key": [u.code for u in unit_list], "name_vi": [u.name_vi for u in unit_list],
-        "name_en": [u.name_en for u in unit_list], "region": [slug(u.region_en) for u in unit_list],
-        "members": [u.members for u in unit_list], "members_vi": [u.members_vi for u in unit_list]})
+        "key": [u.key for u in unit_list], "code": [u.code for u in unit_list],
+        "name_vi": [u.name_vi for u in unit_list], "name_en": [u.name_en for u in unit_list],
+        "region": [slug(u.region_en) for u in unit_list],
+        "members": [u.members for u in unit_list]})
     out = units_frame.merge(values, on="key", how="left")
     reported = now.assign(key=now["key"].astype(str)).set_index("key")["members_reported"]
     out["reported"] = out["key"].map(reported).fillna(0).astype("int64")
@@ -193,9 +205,12 @@ def _texts(frame: pd.DataFrame, metric: Metric, lang: str) -> pd.DataFrame:
 
 @st.cache_data(ttl=data.TTL, max_entries=64, show_spinner=False)
 def _view(data_version: int, rng: MonthRange, choice: Choice, lang: str):
-    """The units with their rank, colour and texts; the legend."""
+    """The units with their names (an old province's with its era), rank, colour and
+    texts; the legend."""
     metric = METRICS[choice.metric]
     frame = _values(data_version, rng, choice.metric, choice.units).copy()
+    frame["name"] = [eras.label(n, k, lang) for n, k in
+                     zip(frame["name_vi" if lang == "vi" else "name_en"], frame["key"])]
     shown = frame[choice.view]
     frame["rank"] = mapping.rank(shown, metric, choice.view)
     scale = mapping.scale_for(metric, choice.view, shown)
@@ -224,7 +239,7 @@ def _tooltip(metric: Metric, choice: Choice, lang: str, year: int, year_before: 
              f"{e(t('map_change', lang, year=year_before))}: {{ch}}"]
     if metric.target_keys:
         lines.append(f"{e(t('target', lang))} {year}: {{tg}} · {e(t('col_gap', lang))}: {{gp}}")
-    if choice.units == "34":
+    if choice.units == eras.ERA_34:
         lines.append(f"{e(t('map_members', lang))}: {{members}}")
     return {"html": "<br/>".join(lines),
             "style": {"backgroundColor": "#ffffff", "color": "#111827", "fontSize": "14px",
@@ -237,15 +252,14 @@ def _deck(data_version: int, rng: MonthRange, choice: Choice, lang: str, outline
     """The deck's JSON (compact, geometry included) and its tooltip."""
     metric = METRICS[choice.metric]
     frame, _, _ = _view(data_version, rng, choice, lang)
-    units = {u.code: u for u in geo.map_geo().units[choice.units]}
-    name = "name_vi" if lang == "vi" else "name_en"
+    units = {u.key: u for u in geo.map_geo().units[choice.units]}
     features, outlined = [], []
     for row in frame.to_dict("records"):
         unit = units[row["key"]]
-        props = {"code": row["key"], "name": row[name], "fill": row["fill"],
+        props = {"key": row["key"], "name": row["name"], "fill": row["fill"],
                  **{k: row[k] for k in ("v", "ch", "tg", "gp", "rk")}}
-        if choice.units == "34":
-            props["members"] = ", ".join(unit.members_vi)
+        if choice.units == eras.ERA_34:
+            props["members"] = ", ".join(unit.members_vi if lang == "vi" else unit.members_en)
         feature = {"type": "Feature", "geometry": unit.geometry, "properties": props}
         features.append(feature)
         if row["key"] == outline:
@@ -286,17 +300,17 @@ def _deck(data_version: int, rng: MonthRange, choice: Choice, lang: str, outline
     return json.dumps(spec, ensure_ascii=False, separators=(",", ":")), tooltip
 
 
-def clicked_code(event) -> str | None:
+def clicked_key(event) -> str | None:
     """The unit a map click chose, from st.pydeck_chart's selection event."""
     selection = (event or {}).get("selection") or {}
     objects = (selection.get("objects") or {}).get(LAYER_ID) or []
     if objects:
-        return (objects[0].get("properties") or {}).get("code")
+        return (objects[0].get("properties") or {}).get("key")
     return None
 
 
 def _on_click(key: str) -> None:
-    st.session_state["map_clicked"] = clicked_code(st.session_state.get(key))
+    st.session_state["map_clicked"] = clicked_key(st.session_state.get(key))
     st.session_state["map_gen"] = st.session_state.get("map_gen", 0) + 1
 
 
@@ -306,24 +320,27 @@ def _draw(ctx: PageContext, choice: Choice, outline: str | None, size: str) -> N
     metric = METRICS[choice.metric]
     st.pydeck_chart(CachedDeck(spec, tooltip), height=HEIGHTS[size], key=key,
                     on_select=lambda: _on_click(key), selection_mode="single-object",
-                    alt=ctx.t("map_aria", units=ctx.t(f"map_units_{choice.units}"),
+                    alt=ctx.t("map_aria", units=ctx.t(f"units_{choice.units}"),
                               metric=metric.label(ctx.lang)))
 
 
-def _follow_click(ctx: PageContext, choice: Choice) -> str | None:
-    """After a click: a province (or a unit made of one) opens its page; a merged unit of the
-    34 is outlined, with links to its former provinces' pages."""
-    code = st.session_state.pop("map_clicked", None)
-    if code is None:
-        return st.session_state.get("map_outline", {}).get(choice)
-    unit = next((u for u in geo.map_geo().units[choice.units] if u.code == code), None)
-    if unit is None:
-        return None
-    if len(unit.members) == 1:
-        extra = {"metric": choice.metric} if METRICS[choice.metric].kind is Kind.RATE else {}
-        go(ctx, Scope(locality=unit.members[0]), **extra)
-    st.session_state["map_outline"] = {choice: code}
-    return code
+def _province_params(ctx: PageContext, choice: Choice, unit: geo.Unit) -> dict:
+    """The province page's URL for a unit: its code and unit set, the period, the language
+    and (a rate) the metric."""
+    extra = {"metric": choice.metric} if METRICS[choice.metric].kind is Kind.RATE else {}
+    return ctx.params(province=unit.code, units=eras.era_of_key(unit.key), **extra)
+
+
+def _follow_click(ctx: PageContext, choice: Choice) -> None:
+    """After a click on a unit: open its page, in the units the map shows."""
+    key = st.session_state.pop("map_clicked", None)
+    unit = geo.map_geo().unit(key) if key else None
+    if unit is not None and eras.era_of_key(unit.key) == choice.units:
+        st.switch_page(PROVINCE_PAGE, query_params=_province_params(ctx, choice, unit))
+
+
+def units_caption(ctx: PageContext, choice: Choice) -> None:
+    st.caption(f"{ctx.t('units_label')}: {ctx.t(f'units_{choice.units}')}")
 
 
 def legend(ctx: PageContext, choice: Choice, entries, diverging: bool) -> None:
@@ -356,13 +373,12 @@ def attribution(ctx: PageContext) -> None:
 # --- the ranking table ------------------------------------------------------------------------
 
 def _table(ctx: PageContext, choice: Choice, frame: pd.DataFrame) -> str | None:
-    """The units ranked (1 = best), the region's only when one is chosen; returns the code of
+    """The units ranked (1 = best), the region's only when one is chosen; returns the key of
     the chosen row."""
     metric = METRICS[choice.metric]
     shown = frame if choice.region is None else frame[frame["region"] == choice.region]
     shown = shown.sort_values(["rank", "key"], na_position="last", kind="stable")
-    name = "name_vi" if ctx.lang == "vi" else "name_en"
-    cols = {"rank": ctx.t("col_rank"), name: ctx.t("col_name"), "value": ctx.t("value")}
+    cols = {"rank": ctx.t("col_rank"), "name": ctx.t("col_name"), "value": ctx.t("value")}
     texts = {"value": "v"}
     if choice.view == "change":
         cols["change"] = ctx.t("map_change", year=ctx.rng.year_earlier().last.year)
@@ -386,27 +402,26 @@ def _table(ctx: PageContext, choice: Choice, frame: pd.DataFrame) -> str | None:
     return str(shown["key"].iloc[rows[0]]) if rows else None
 
 
-def _selected(ctx: PageContext, choice: Choice, frame: pd.DataFrame, code: str) -> None:
-    """The outlined unit: its figures and a link to its page(s)."""
-    row = frame[frame["key"] == code]
+def _selected(ctx: PageContext, choice: Choice, frame: pd.DataFrame, key: str) -> None:
+    """The outlined unit: its figures and a link to its page; a merged unit of the 34 over a
+    period of the 63 also links to its old provinces' pages."""
+    row = frame[frame["key"] == key]
     if row.empty:
         return
     row = row.iloc[0]
-    name = row["name_vi" if ctx.lang == "vi" else "name_en"]
-    st.markdown(f"**{ctx.t('map_selected', name=name)}** · "
+    st.markdown(f"**{ctx.t('map_selected', name=row['name'])}** · "
                 f"{METRICS[choice.metric].label(ctx.lang)}: {row['v']} · "
                 f"{ctx.t('map_rank')} {row['rk']}")
-    names = dict(zip(frame["key"], frame["name_vi" if ctx.lang == "vi" else "name_en"]))
-    if choice.units == "34":
-        prov = {u.code: u for u in geo.map_geo().units["63"]}
-        names = {c: (prov[c].name_vi if ctx.lang == "vi" else prov[c].name_en)
-                 for c in row["members"]}
-    extra = {"metric": choice.metric} if METRICS[choice.metric].kind is Kind.RATE else {}
+    g = geo.map_geo()
+    units = [g.unit(key)]
+    if len(row["members"]) > 1 and eras.ERA_63 in eras.unit_sets(ctx.rng):
+        units += [g.unit(m) for m in row["members"]]
     with st.container(horizontal=True):
-        for member in row["members"]:
-            st.page_link("pages/province.py", label=ctx.t("map_open_province",
-                                                          name=names.get(member, member)),
-                         query_params=ctx.params(province=member, **extra),
+        for unit in units:
+            name = eras.label(unit.name_vi if ctx.lang == "vi" else unit.name_en, unit.key,
+                              ctx.lang)
+            st.page_link(PROVINCE_PAGE, label=ctx.t("map_open_province", name=name),
+                         query_params=_province_params(ctx, choice, unit),
                          icon=":material/arrow_forward:")
 
 
@@ -415,33 +430,37 @@ def _selected(ctx: PageContext, choice: Choice, frame: pd.DataFrame, code: str) 
 def render_page(ctx: PageContext) -> None:
     """The /map page below its title: controls, the map with its legend, the ranking table."""
     choice = controls(ctx, read_choice(ctx))
-    clicked = _follow_click(ctx, choice)
+    _follow_click(ctx, choice)
     frame, entries, diverging = _view(data.version(), ctx.rng, choice, ctx.lang)
-    if choice.units == "34":
+    history_34 = choice.units == eras.ERA_34 and ctx.rng.first <= eras.LAST_MONTH_63
+    if history_34:
         st.info(ctx.t("map_units_34_note"))
     if choice.view == "gap" and frame["target"].isna().all():
         st.info(ctx.t("map_no_target", year=ctx.rng.last.year))
     left, right = st.columns([3, 2])
     with right:
-        picked = _table(ctx, choice, frame)
-    if picked:  # a row chosen after a click on the map replaces it
-        st.session_state.pop("map_outline", None)
-    outline = picked or clicked
+        outline = _table(ctx, choice, frame)
     with left:
-        st.caption(ctx.t("map_click_hint_34" if choice.units == "34" else "map_click_hint"))
+        units_caption(ctx, choice)
+        st.caption(ctx.t("map_click_hint"))
         _draw(ctx, choice, outline, "page")
         if outline:
             _selected(ctx, choice, frame, outline)
         legend(ctx, choice, entries, diverging)
+        if choice.units == eras.ERA_34 and not history_34 and \
+                ctx.rng.year_earlier().first <= eras.LAST_MONTH_63:
+            st.caption(ctx.t("units_history_note"))  # the year-earlier figures are sums
         st.caption(ctx.t("units_reported", n=int((frame["reported"] > 0).sum()),
                          total=len(frame)))
         attribution(ctx)
 
 
 def render_compact(ctx: PageContext) -> None:
-    """The overview's map: the metric of ?metric= (or the full-process online rate) by province,
-    a click opening the province; the full map one link away."""
-    choice = Choice(metric=read_choice(ctx, quiet=True).metric)
+    """The overview's map: the metric of ?metric= (or the full-process online rate) by province
+    in the units of ?units= (or the period's), a click opening the province; the full map one
+    link away."""
+    asked = read_choice(ctx, quiet=True)
+    choice = Choice(metric=asked.metric, units=asked.units)
     _follow_click(ctx, choice)
     metric = METRICS[choice.metric]
     _, entries, diverging = _view(data.version(), ctx.rng, choice, ctx.lang)
@@ -450,8 +469,10 @@ def render_compact(ctx: PageContext) -> None:
     with left:
         _draw(ctx, choice, None, "compact")
     with right:
+        units_caption(ctx, choice)
         st.caption(ctx.t("map_click_hint"))
         legend(ctx, choice, entries, diverging)
         st.page_link("pages/map.py", label=ctx.t("map_open_full"),
-                     query_params=ctx.params(metric=choice.metric), icon=":material/map:")
+                     query_params=ctx.params(metric=choice.metric, units=choice.units),
+                     icon=":material/map:")
     attribution(ctx)

@@ -36,7 +36,7 @@ def _children(ctx: PageContext, scope: Scope, focus: Metric, by: str) -> pd.Data
     elif by == "agency":
         agencies = data.agencies(scope.locality)
         ref = agencies.rename(columns={"id": "key"})
-        ref["label"] = ref["key"].map(agency_labels(ctx, agencies))
+        ref["label"] = ref["key"].map(agency_labels(ctx, agencies, scope.locality))
         ref["label"] = _unique_labels(ref)
         ref = ref[["key", "label", "level", "locality_code"]]
         totals["key"] = totals["key"].astype("int64")

@@ -30,13 +30,13 @@ def locality_labels(ctx: PageContext) -> dict[str, str]:
     return {k: eras.label(n, k, ctx.lang) for k, n in zip(locs["code"], locs[_name_col(ctx)])}
 
 
-def agency_labels(ctx: PageContext, agencies: pd.DataFrame) -> dict[int, str]:
-    """Agency id → name; an agency of an old province carries that province's name and era
-    (a unit of today lists its old provinces' agencies for the months before 01/07/2025)."""
+def agency_labels(ctx: PageContext, agencies: pd.DataFrame, within: str | None) -> dict[int, str]:
+    """Agency id → name. Seen within a unit of today, an old province's agency carries that
+    province's name and era (a unit of today lists its old provinces' agencies for the months
+    before 01/07/2025)."""
     places = locality_labels(ctx)
     col = _name_col(ctx)
-    return {int(a): (f"{n} – {places.get(loc, loc)}" if eras.era_of_key(loc) == eras.ERA_63
-                     else n)
+    return {int(a): (f"{n} – {places.get(loc, loc)}" if loc != within else n)
             for a, n, loc in zip(agencies["id"], agencies[col], agencies["locality_code"])}
 
 
@@ -44,13 +44,8 @@ def names(ctx: PageContext, scope: Scope) -> dict:
     """Labels for ("locality", key), ("agency", id) and ("procedure", code)."""
     out = {("locality", k): v for k, v in locality_labels(ctx).items()}
     if scope.locality:
-        out |= {("agency", k): v
-                for k, v in agency_labels(ctx, data.agencies(scope.locality)).items()}
-    if scope.agency is not None and ("agency", scope.agency) not in out:
-        row = data.agency(scope.agency)
-        if row is not None:
-            out |= {("agency", k): v
-                    for k, v in agency_labels(ctx, pd.DataFrame([row])).items()}
+        out |= {("agency", k): v for k, v in agency_labels(
+            ctx, data.agencies(scope.locality), scope.locality).items()}
     out |= {("procedure", r["code"]): r[_name_col(ctx)]
             for r in data.procedures().to_dict("records")}
     return out

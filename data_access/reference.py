@@ -192,14 +192,23 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     db = Database(args.url)
     db.create_schema()
+    from data_access.sample import build_agencies
+
+    agency_rows = build_agencies("national")
     with db.transaction() as conn:
-        if conn.execute(sa.select(sa.func.count()).select_from(schema.localities)).scalar():
+        # .one() reads the result to its end: DuckDB refuses the bulk insert below while a
+        # result of the same connection is still open.
+        if conn.execute(sa.select(sa.func.count()).select_from(schema.localities)).one()[0]:
             print(f"{describe_url(db.url)} already holds the reference lists; nothing to do.")
             return 0
         load_reference(conn)
+        # The handling units of both eras (the same list the national sample uses): reports
+        # name them by code or, within their province, by name.
+        bulk_insert(conn, schema.agencies, agency_rows)
     print(f"{describe_url(db.url)}: schema and reference lists ready "
-          f"({len(locality_rows())} localities, {len(procedures())} procedures, "
-          f"{len(targets())} targets). Load reports with python -m data_access.importer FILE.")
+          f"({len(locality_rows())} localities of both eras, {len(agency_rows):,} agencies, "
+          f"{len(procedures())} procedures, {len(targets())} targets). "
+          f"Load reports with python -m data_access.importer FILE.")
     return 0
 
 

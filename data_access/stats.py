@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from data_access.db import Database
 from data_access.reference import crosswalk
 from data_access.schema import agencies, dossier_stats, localities, procedures
-from domain.eras import regroup
+from domain.eras import REFORM_DATE, crosses_reform, regroup
 from domain.metrics import MEASURES, Agg, Measure
 from domain.periods import MonthRange
 from domain.scope import Scope
@@ -32,7 +32,7 @@ def _group_column(by: str):
     }[by]
 
 
-def _value(inner, measure: Measure):
+def _value(inner, measure: Measure, rng: MonthRange):
     """The row value of a measure: NULL when none of its columns is reported."""
     cols = [inner.c[c] for c in measure.columns]
     total = sum((sa.func.coalesce(c, 0) for c in cols[1:]), sa.func.coalesce(cols[0], 0)) \
@@ -46,10 +46,18 @@ def _value(inner, measure: Measure):
         conditions.append(inner.c[measure.where_reported].isnot(None))
     if measure.eligible_only:
         conditions.append(inner.c["_eligible"] == sa.true())
+    # Over a range that crosses 01/07/2025 the old agencies handed their pending dossiers to
+    # the new ones: the opening stock is the old agencies' and the closing stock the new ones',
+    # or the handed-over dossiers would count twice.
+    crosses = crosses_reform(rng)
     if measure.agg is Agg.OPENING and "_first" in inner.c:
         conditions.append(inner.c.period_start == inner.c["_first"])
+        if crosses:
+            conditions.append(inner.c.period_start < REFORM_DATE)
     elif measure.agg is Agg.CLOSING and "_last" in inner.c:
         conditions.append(inner.c.period_end == inner.c["_last"])
+        if crosses:
+            conditions.append(inner.c.period_end >= REFORM_DATE)
     if conditions:
         return sa.case((sa.and_(*conditions), total), else_=None)
     return total
@@ -104,7 +112,7 @@ def totals_statement(scope: Scope, rng: MonthRange, measure_ids, by: str | None 
     inner = sa.select(*inner_cols).select_from(source).where(*_filters(scope, rng)).subquery()
     outer = sa.select(
         inner.c.key,
-        *[sa.func.sum(_value(inner, m)).label(m.id) for m in measures],
+        *[sa.func.sum(_value(inner, m, rng)).label(m.id) for m in measures],
     ).group_by(inner.c.key).order_by(inner.c.key)
     return outer
 

@@ -208,35 +208,21 @@ def is_footer(text) -> bool:
 
 def section_level(text) -> str | None:
     """The level a section row names: 'Sở ban ngành' → province, 'Huyện, thị xã, thành
-    phố' → district, 'Xã, phường, thị trấn' → commune, 'Cấp bộ' → ministry."""
+    phố' → district, 'Xã, phường, thị trấn' (since 01/07/2025 'Xã, phường, đặc khu') →
+    commune, 'Cấp bộ' → ministry."""
     n = normalise(text)
     if _has(n, "cap bo", "bo nganh", "bo co quan ngang bo", "co quan trung uong"):
         return "ministry"
     if _has(n, "cap huyen", "huyen", "quan huyen", "thi xa thanh pho"):
         return "district"
-    if _has(n, "cap xa", "xa", "phuong", "thi tran"):
+    if _has(n, "cap xa", "xa", "phuong", "thi tran", "dac khu"):
         return "commune"
     if _has(n, "cap tinh", "ban nganh", "so nganh", "so ban") or n.startswith("so "):
         return "province"
     return None
 
 
-UNIT_PREFIXES = ("uy ban nhan dan", "ubnd", "tinh", "thanh pho", "tp")
-
-
-def strip_unit_prefix(text: str) -> str:
-    """'UBND tỉnh Hà Nam' → 'ha nam' (normalised)."""
-    n = normalise(text)
-    changed = True
-    while changed:
-        changed = False
-        for p in UNIT_PREFIXES:
-            if n.startswith(p + " "):
-                n, changed = n[len(p) + 1:], True
-    return n
-
-
-_CODE = re.compile(r"\(([A-Za-zĐđ0-9][A-Za-zĐđ0-9.\-]*)\)\s*$")
+_CODE = re.compile(r"\(([A-Za-zĐđ0-9][A-Za-zĐđ0-9.:\-]*)\)\s*$")
 
 
 def code_in_label(text) -> str | None:

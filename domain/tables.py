@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from domain.eras import code_of
 from domain.figures import metric_frame
 from domain.i18n import t
 from domain.metrics import BREAKDOWN, METRICS, Kind, measures_for
@@ -14,9 +15,12 @@ BREAKDOWN_MEASURES = measures_for(BREAKDOWN)
 
 def breakdown(totals: pd.DataFrame, labels: dict, metric_ids=BREAKDOWN) -> pd.DataFrame:
     """totals: measure totals with a `key` column; labels: key → name.
-    Returns code, name and one column per metric, in the catalogue's units (rates as ratios)."""
+    Returns code, name and one column per metric, in the catalogue's units (rates as ratios).
+    The code is the one people read: a province's plain code ("24", not the key "34:24"),
+    whose era the name and the table's unit set make clear."""
     frame = metric_frame(totals, metric_ids)
-    out = pd.DataFrame({"code": frame["key"].map(str), "name": frame["key"].map(labels)})
+    out = pd.DataFrame({"code": frame["key"].map(lambda k: code_of(str(k))),
+                        "name": frame["key"].map(labels)})
     out["name"] = out["name"].fillna(out["code"])
     for mid in metric_ids:
         values = frame[mid].astype("float64")

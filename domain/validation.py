@@ -1,5 +1,6 @@
 """Pure rules of an import: what a problem is, how a Vietnamese-written number or date reads,
-which names are close to an unknown one, and the identities of the form II.06a.
+which names are close to an unknown one, the identities of the form II.06a, and which unit and
+agency a report names in its era (before 01/07/2025 the 63 provinces, from then the 34).
 
 Nothing here reads files or the database. data_access/ reads a file into cells, asks these
 rules about every cell and row, and collects the `Issue`s; the pages and the command line show
@@ -17,8 +18,10 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from domain import eras
 from domain.i18n import t
 from domain.metrics import COUNT_COLUMNS
+from domain.periods import Month
 
 ERROR, WARNING = "error", "warning"
 MAX_BYTES = 50 * 1024 * 1024  # an uploaded file larger than this is refused
@@ -158,6 +161,102 @@ def locality_code(value) -> str | None:
     if text.isdigit() and len(text) == 1:
         return "0" + text
     return text.upper()
+
+
+# --- units and agencies of an era -------------------------------------------------------
+UNIT_PREFIXES = ("uy ban nhan dan", "ubnd", "tinh", "thanh pho", "tp")
+
+
+def strip_unit_prefix(text) -> str:
+    """'UBND tỉnh Hà Nam' → 'ha nam' (normalised)."""
+    n = normalise(text)
+    changed = True
+    while changed:
+        changed = False
+        for p in UNIT_PREFIXES:
+            if n.startswith(p + " "):
+                n, changed = n[len(p) + 1:], True
+    return n
+
+
+def report_era(period_end: date) -> str:
+    """The era a report's row is read in: that of the last month it covers."""
+    return eras.era_of_report(Month.of(period_end))
+
+
+@dataclass(frozen=True)
+class Places:
+    """How a report names a first-level unit: by the code people read ("24") or by a name,
+    in the era of the report, never by our key ("34:24"). Built from the localities table
+    (code = key, gso_code, era, names); a ministry has no era and is read in any report."""
+    codes: dict  # (era or None, code) → key
+    names: dict  # (era or None, normalised name) → key
+
+    @classmethod
+    def of(cls, localities: pd.DataFrame) -> "Places":
+        codes, names = {}, {}
+        name_cols = [c for c in ("name_vi", "name_en", "full_name_vi", "city_full_name_vi")
+                     if c in localities.columns]
+        for r in localities.to_dict("records"):
+            era = r["era"] if isinstance(r.get("era"), str) and r["era"] else None
+            codes[(era, str(r["gso_code"]).upper())] = r["code"]
+            for col in name_cols:
+                if isinstance(r[col], str) and r[col].strip():
+                    for n in (normalise(r[col]), strip_unit_prefix(r[col])):
+                        names.setdefault((era, n), r["code"])
+        return cls(codes, names)
+
+    def resolve(self, text, era: str) -> tuple[str | None, str | None]:
+        """(key, None): the unit the text names in the era. (None, old key): a report of the
+        34 naming a province that ended on 01/07/2025 — a retired code (45) or an old name no
+        unit of today bears (Bắc Giang). (None, None): nothing known by that code or name. A
+        code valid in both eras names the era's unit: 24 is Bắc Giang in 2024, Bắc Ninh in 2026."""
+        code = locality_code(text) or ""
+        forms = (normalise(text), strip_unit_prefix(text))
+        for scope in (None, era):
+            if (scope, code) in self.codes:
+                return self.codes[(scope, code)], None
+        for scope in (None, era):
+            for n in forms:
+                if (scope, n) in self.names:
+                    return self.names[(scope, n)], None
+        if era == eras.ERA_34:
+            old = self.codes.get((eras.ERA_63, code)) or next(
+                (self.names[(eras.ERA_63, n)] for n in forms if (eras.ERA_63, n) in self.names),
+                None)
+            return None, old
+        return None, None
+
+    def name_forms(self) -> set[str]:
+        """Every normalised name of a unit, of any era (to find one at the end of a label)."""
+        return {n for _, n in self.names}
+
+
+def agency_code(code: str, era: str | None) -> str:
+    """The stored code of an agency of an era: an agency of the 34 carries the era
+    ("34:01-S02"), so that no code names two agencies; one of the 63 or of a ministry none."""
+    return eras.key(code, era) if era == eras.ERA_34 else code
+
+
+def agency_codes(text: str, era: str) -> tuple[str, ...]:
+    """The stored codes an agency code written in a report of an era may stand for, the
+    era's own first: people leave out the "34:" of today's agencies."""
+    code, written = eras.split(text)
+    if written:
+        return (agency_code(code, written),)
+    other = eras.ERA_63 if era == eras.ERA_34 else eras.ERA_34
+    return agency_code(code, era), agency_code(code, other)
+
+
+def agency_era_problem(agency_era: str | None, level: str | None, era: str) -> str | None:
+    """Why an agency (of agency_era, None for a ministry's) cannot report in a report of an
+    era: the district level ended on 01/07/2025; an agency of the 63 reports no period after
+    it; an agency of the 34 did not exist before it. None when it can."""
+    if era == eras.ERA_34 and level == "district":
+        return "agency_district_ended"
+    if agency_era is None or agency_era == era:
+        return None
+    return "agency_old_era" if era == eras.ERA_34 else "agency_not_yet"
 
 
 # --- numbers ----------------------------------------------------------------------------

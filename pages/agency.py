@@ -14,7 +14,8 @@ with guard(ctx):
         level.header(ctx, within, names(ctx, within) if within else {}, ctx.t("nav_agency"))
         if within is not None:
             agencies = data.agencies(within.locality)
-            picker(ctx, list(agencies["id"]), agency_labels(ctx, agencies), "choose_agency",
+            picker(ctx, list(agencies["id"]), agency_labels(ctx, agencies, within.locality),
+                   "choose_agency",
                    lambda a: Scope(locality=within.locality, agency=int(a), units=ctx.units))
         else:
             picker(ctx, list(units_localities(ctx)["code"]), locality_labels(ctx),

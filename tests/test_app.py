@@ -78,7 +78,7 @@ Q1 = {"from": "2024-01", "to": "2024-03"}
 def test_province_level(app_db):
     at = run("pages/province.py", province="01", **Q1)
     assert not at.exception
-    assert at.title[0].value == "Hà Nội"
+    assert at.title[0].value == "Hà Nội (trước 01/07/2025)"  # a 2024 period: the 63
     values = headline(at)
     assert values["Hồ sơ tiếp nhận mới"] == "440"
     assert values["Tỷ lệ hồ sơ trực tuyến toàn trình (EMC)"] == "27,3%"  # 120 / 440

@@ -13,17 +13,19 @@ FO = METRICS["full_online_rate"]
 
 
 def test_children_and_the_page_one_level_down():
-    nation = Scope()
+    nation = Scope(units="63")
     assert drill.children_by(nation) == "locality"
-    province = drill.child_scope(nation, "45")
-    assert province == Scope(locality="45") and drill.page_of(province) == "pages/province.py"
+    province = drill.child_scope(nation, "63:45")
+    assert province == Scope(locality="63:45", units="63")
+    assert drill.page_of(province) == "pages/province.py"
+    assert drill.url_params(province) == {"province": "45"}  # the code people read
     assert drill.children_by(province) == "agency"
     agency = drill.child_scope(province, 12)
-    assert agency == Scope(locality="45", agency=12)
+    assert agency == Scope(locality="63:45", agency=12, units="63")
     assert drill.url_params(agency) == {"agency": "12"}
     assert drill.children_by(agency) == "procedure"
     proc = drill.child_scope(agency, "1.001193")
-    assert proc == Scope(locality="45", agency=12, procedure="1.001193")
+    assert proc == Scope(locality="63:45", agency=12, procedure="1.001193", units="63")
     assert drill.url_params(proc) == {"procedure": "1.001193", "province": "45", "agency": "12"}
     assert drill.children_by(proc) is None
     with pytest.raises(ValueError):

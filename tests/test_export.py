@@ -1,8 +1,11 @@
-"""The command-line export carries the numbers the pages show."""
+"""The command-line export carries the numbers the pages show, in one unit set: the 34
+provinces of today for a period from 07/2025, the 63 before (or re-aggregated into the 34 on
+request, never the 34 split into the 63)."""
 import pandas as pd
 import pytest
 
-from data_access import export
+from data_access import export, sample
+from data_access.db import ROOT, Database
 from data_access.stats import totals
 from domain.metrics import METRICS
 from domain.periods import Month, MonthRange
@@ -15,10 +18,10 @@ def test_table_by_province_has_the_breakdown_columns(fixture_db):
     table = export.table(fixture_db, Scope(), Q1, "province").set_index("code")
     assert list(table.index) == ["01", "79", "B-TP"]
     hn = table.loc["01"]
-    assert hn["name"] == "Hà Nội"
+    assert hn["name"] == "Hà Nội (trước 01/07/2025)"  # a unit of the 63 says so
     assert (hn["carried_over"], hn["received_new"], hn["pending"], hn["pending_late"]) == (
         30, 440, 30, 5)
-    page = totals(fixture_db, Scope(locality="01"), Q1, ["received_full_online",
+    page = totals(fixture_db, Scope(locality="63:01"), Q1, ["received_full_online",
                                                           "received_new"]).iloc[0]
     assert hn["full_online_rate"] == pytest.approx(METRICS["full_online_rate"].value(page))
 
@@ -62,3 +65,115 @@ def test_cli_writes_xlsx_that_reads_back(tmp_path, duck_fixture_path, monkeypatc
     assert body["01"]["Hồ sơ tiếp nhận mới"] == 440
     assert body["B-TP"]["Tỷ lệ hồ sơ trực tuyến toàn trình (EMC)"] == pytest.approx(0.8)
     assert any("Kỳ báo cáo" in str(r[0]) for r in rows[:header_at] if r and r[0])
+    assert "Đơn vị hành chính cấp tỉnh: 63 tỉnh, thành phố (trước 01/07/2025)" in [
+        r[0] for r in rows[:header_at] if r]
+
+
+# --- the unit sets, on the sample (63 provinces to 06/2025, the 34 from 07/2025) ----------
+UNITS = "Đơn vị hành chính cấp tỉnh"
+COUNTS = ["Hồ sơ kỳ trước chuyển sang", "Hồ sơ tiếp nhận mới", "Hồ sơ tiếp nhận trực tuyến",
+          "Hồ sơ trực tuyến toàn trình", "Hồ sơ đã giải quyết", "Hồ sơ giải quyết quá hạn",
+          "Hồ sơ đang giải quyết", "Hồ sơ đang giải quyết quá hạn", "Hồ sơ thanh toán trực tuyến"]
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory):
+    url = f"duckdb:///{tmp_path_factory.mktemp('export') / 'sample.duckdb'}"
+    db = Database(url)
+    sample.generate(db, "demo", until=Month(2026, 1), progress=False)
+    db.dispose()
+    return url
+
+
+def export_csv(url, monkeypatch, tmp_path, *args) -> tuple[int, pd.DataFrame | None]:
+    monkeypatch.setenv("DVC_DATABASE_URL", url)
+    out = tmp_path / "out.csv"
+    out.unlink(missing_ok=True)
+    code = export.main([*args, "--out", str(out)])
+    frame = pd.read_csv(out, encoding="utf-8-sig", dtype={"Mã": str}) if out.exists() else None
+    return code, frame
+
+
+def provinces(frame: pd.DataFrame) -> pd.DataFrame:
+    """The provinces' rows (two-digit codes; the ministries' codes are letters)."""
+    return frame[frame["Mã"].str.fullmatch(r"\d{2}")].set_index("Mã")
+
+
+def test_a_period_of_today_lists_the_34(sample_url, monkeypatch, tmp_path):
+    code, frame = export_csv(sample_url, monkeypatch, tmp_path, "--level", "nation", "--by",
+                             "province", "--from", "2026-01", "--to", "2026-01")
+    assert code == 0
+    prov = provinces(frame)
+    assert len(prov) == 34
+    assert prov.loc["24", "Tên"] == "Bắc Ninh" and prov.loc["44", "Tên"] == "Quảng Trị"
+    assert "45" not in prov.index  # old Quảng Trị is part of 44 now
+    assert set(frame[UNITS]) == {"34 tỉnh, thành phố (từ 01/07/2025)"}
+    assert "B-CA" in set(frame["Mã"])  # the ministries follow the provinces
+
+
+def test_a_period_before_the_change_lists_the_63(sample_url, monkeypatch, tmp_path):
+    code, frame = export_csv(sample_url, monkeypatch, tmp_path, "--level", "nation", "--by",
+                             "province", "--from", "2024-01", "--to", "2024-12")
+    assert code == 0
+    prov = provinces(frame)
+    assert len(prov) == 63
+    assert prov.loc["24", "Tên"] == "Bắc Giang (trước 01/07/2025)"
+    assert prov.loc["45", "Tên"] == "Quảng Trị (trước 01/07/2025)"
+    assert set(frame[UNITS]) == {"63 tỉnh, thành phố (trước 01/07/2025)"}
+
+
+def test_history_re_aggregated_into_the_34_adds_up(sample_url, monkeypatch, tmp_path):
+    args = ["--level", "nation", "--by", "province", "--from", "2024-01", "--to", "2024-12"]
+    _, old = export_csv(sample_url, monkeypatch, tmp_path, *args)
+    code, new = export_csv(sample_url, monkeypatch, tmp_path, *args, "--units", "34")
+    assert code == 0
+    new = provinces(new)
+    assert len(new) == 34 and new.loc["24", "Tên"] == "Bắc Ninh"
+    # the merger table read here on its own: each old province goes whole into one new unit
+    merger = pd.read_csv(ROOT / "sample_data" / "reference" / "merger_2025.csv", dtype=str)
+    old = provinces(old).join(merger.set_index("old_code")["new_code"])
+    sums = old.groupby("new_code")[COUNTS].sum()
+    pd.testing.assert_frame_equal(new[COUNTS].sort_index(), sums.sort_index(),
+                                  check_names=False, check_dtype=False)
+    rate = sums["Hồ sơ tiếp nhận trực tuyến"] / sums["Hồ sơ tiếp nhận mới"]
+    assert new["Tỷ lệ hồ sơ trực tuyến"].to_numpy() == pytest.approx(
+        rate.loc[new.index].to_numpy(), abs=1e-6)  # a ratio of sums, not a mean of rates
+
+
+def test_the_34_are_not_split_into_the_63(sample_url, monkeypatch, tmp_path, capsys):
+    code, frame = export_csv(sample_url, monkeypatch, tmp_path, "--level", "nation", "--by",
+                             "province", "--from", "2026-01", "--to", "2026-01", "--units", "63")
+    assert code != 0 and frame is None
+    assert "không thể tách lại thành 63 tỉnh cũ" in capsys.readouterr().err
+
+
+def test_a_province_is_read_in_the_unit_set_shown(sample_url, monkeypatch, tmp_path):
+    args = ["--level", "province", "--province", "24", "--by", "month", "--from", "2024-01",
+            "--to", "2024-03"]
+    _, bac_giang = export_csv(sample_url, monkeypatch, tmp_path, *args)
+    _, bac_ninh_old = export_csv(sample_url, monkeypatch, tmp_path, *args[:3], "27", *args[4:])
+    _, bac_ninh = export_csv(sample_url, monkeypatch, tmp_path, *args, "--units", "34")
+    new = "Hồ sơ tiếp nhận mới"
+    assert list(bac_ninh[new]) == list(bac_giang[new] + bac_ninh_old[new])
+
+
+def test_a_code_the_34_no_longer_have_is_refused(sample_url, monkeypatch, tmp_path, capsys):
+    code, frame = export_csv(sample_url, monkeypatch, tmp_path, "--level", "province",
+                             "--province", "45", "--units", "34", "--by", "agency",
+                             "--from", "2024-01", "--to", "2024-03")
+    assert code != 0 and frame is None
+    err = capsys.readouterr().err
+    assert "Quảng Trị (trước 01/07/2025)" in err and "--province 44" in err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--level", "province", "--province", "99"], "Không có tỉnh, thành phố hoặc bộ, ngành nào "
+                                                  "mã 99"),
+    (["--level", "procedure", "--procedure", "9.999999"], "Không có thủ tục nào mã 9.999999"),
+    (["--level", "agency", "--agency", "999999999"], "Không có cơ quan nào số 999999999"),
+])
+def test_unknown_codes_are_refused(sample_url, monkeypatch, tmp_path, capsys, args, message):
+    code, frame = export_csv(sample_url, monkeypatch, tmp_path, *args, "--by", "month",
+                             "--from", "2026-01", "--to", "2026-01")
+    assert code != 0 and frame is None
+    assert message in capsys.readouterr().err

@@ -1,17 +1,20 @@
-"""The map page in AppTest on a hand-made database with a merged pair: the 63-unit figures,
-the 34-unit figures against sums worked out here independently, the deck sent to the browser
-(no base map, both archipelago labels, tooltips formatted the Vietnamese way), the URL
-parameters, and the overview's compact map.
+"""The map page in AppTest on a hand-made database of both eras: the 63 provinces in 2024,
+the 34 units over 2024 against sums worked out here independently, the 34 from 07/2025 with
+their change on the sums of their old provinces a year earlier, the deck sent to the browser
+(no base map, both archipelago labels, tooltips formatted the Vietnamese way, names that say
+their era), the URL parameters, and the overview's compact map.
 
-Q1 2024, one provincial agency per province, one procedure, each month alike:
-  01 Hà Nội      online 60 (full 30) + direct 40 → Q1 new 300, full 90;  overdue 5, 6, 7
-  02 Hà Giang    online 10 (full 5)  + direct 30 → Q1 new 120, full 15;  overdue 3, 2, 1
-  08 Tuyên Quang online 50 (full 40) + direct 10 → Q1 new 180, full 120; overdue 4, 4, 4
-  19 Thái Nguyên online 20 (full 10) + direct 20 → Q1 new 120, full 30;  overdue -, -, 2
-  06 Bắc Kạn (merged into Thái Nguyên) reports nothing; Q1 2023: Tuyên Quang only,
+Q1 2024 and Q1 2025 alike, one provincial agency per old province, one procedure, each month:
+  63:01 Hà Nội      online 60 (full 30) + direct 40 → Q1 new 300, full 90;  overdue 5, 6, 7
+  63:02 Hà Giang    online 10 (full 5)  + direct 30 → Q1 new 120, full 15;  overdue 3, 2, 1
+  63:08 Tuyên Quang online 50 (full 40) + direct 10 → Q1 new 180, full 120; overdue 4, 4, 4
+  63:19 Thái Nguyên online 20 (full 10) + direct 20 → Q1 new 120, full 30;  overdue -, -, 2
+  63:06 Bắc Kạn (merged into Thái Nguyên) reports nothing; Q1 2023: Tuyên Quang only,
   online 30 (full 15) + direct 30 a month.
-Hà Giang + Tuyên Quang became Tuyên Quang (08) on 01/07/2025; Bắc Kạn + Thái Nguyên became
-Thái Nguyên (19).
+Hà Giang + Tuyên Quang became Tuyên Quang (34:08) on 01/07/2025; Bắc Kạn + Thái Nguyên became
+Thái Nguyên (34:19). Q1 2026, the new units' service centres:
+  34:08 Tuyên Quang online 40 (full 30) + direct 20 → Q1 new 180, full 90
+  34:01 Hà Nội      online 70 (full 35) + direct 30 → Q1 new 300, full 105
 """
 from datetime import date, datetime
 import json
@@ -26,45 +29,53 @@ from tests import fixture_data
 from tests.conftest import point_app_at
 from tests.test_app import run as run_page
 
-MONTHLY = {  # agency: (locality, online, full, direct, overdue by month)
-    1: ("01", 60, 30, 40, (5, 6, 7)),
-    2: ("02", 10, 5, 30, (3, 2, 1)),
-    3: ("08", 50, 40, 10, (4, 4, 4)),
-    4: ("19", 20, 10, 20, (None, None, 2)),
+MONTHLY = {  # agency: (locality, online, full, direct, overdue by month), Q1 2024 and 2025
+    1: ("63:01", 60, 30, 40, (5, 6, 7)),
+    2: ("63:02", 10, 5, 30, (3, 2, 1)),
+    3: ("63:08", 50, 40, 10, (4, 4, 4)),
+    4: ("63:19", 20, 10, 20, (None, None, 2)),
+}
+MONTHLY_2026 = {  # the new units' Public Administration Service Centres
+    5: ("34:08", 40, 30, 20, (0, 0, 0)),
+    6: ("34:01", 70, 35, 30, (1, 1, 1)),
 }
 Q1 = {"from": "2024-01", "to": "2024-03"}
+Q1_2026 = {"from": "2026-01", "to": "2026-03"}
+OLD = " (trước 01/07/2025)"
+
+
+def _month_row(year, month, agency, loc, online, full, direct, late=None) -> dict:
+    end = pd.Timestamp(year, month, 1) + pd.offsets.MonthEnd(0)
+    return {"period_start": date(year, month, 1), "period_end": end.date(),
+            "agency_id": agency, "locality_code": loc, "field_code": "G15-TP07",
+            "procedure_code": "1.001193", "received_online": online,
+            "received_full_online": full, "received_direct": direct, "received_postal": 0,
+            "resolved_on_time": online + direct,
+            "pending_on_time": 0 if late is not None else None, "pending_late": late}
 
 
 def build_map_db(db: Database) -> None:
     db.drop_schema()
     db.create_schema()
-    rows = []
-    for agency, (loc, online, full, direct, overdue) in MONTHLY.items():
-        for month, late in zip((1, 2, 3), overdue):
-            end = pd.Timestamp(2024, month, 1) + pd.offsets.MonthEnd(0)
-            rows.append({"period_start": date(2024, month, 1), "period_end": end.date(),
-                         "agency_id": agency, "locality_code": loc, "field_code": "G15-TP07",
-                         "procedure_code": "1.001193", "received_online": online,
-                         "received_full_online": full, "received_direct": direct,
-                         "received_postal": 0, "resolved_on_time": online + direct,
-                         "pending_on_time": 0 if late is not None else None,
-                         "pending_late": late})
-    for month in (1, 2, 3):
-        end = pd.Timestamp(2023, month, 1) + pd.offsets.MonthEnd(0)
-        rows.append({"period_start": date(2023, month, 1), "period_end": end.date(),
-                     "agency_id": 3, "locality_code": "08", "field_code": "G15-TP07",
-                     "procedure_code": "1.001193", "received_online": 30,
-                     "received_full_online": 15, "received_direct": 30, "received_postal": 0})
+    rows = [_month_row(year, month, agency, loc, online, full, direct, late)
+            for year, monthly in ((2024, MONTHLY), (2025, MONTHLY), (2026, MONTHLY_2026))
+            for agency, (loc, online, full, direct, overdue) in monthly.items()
+            for month, late in zip((1, 2, 3), overdue)]
+    rows += [_month_row(2023, month, 3, "63:08", 30, 15, 30) for month in (1, 2, 3)]
     stats = pd.DataFrame(rows)
     for c in fixture_data.COLS:
         stats[c] = (stats[c] if c in stats else pd.Series([None] * len(stats))).astype("Int64")
     stats["load_id"] = 1
     with db.transaction() as conn:
         bulk_insert(conn, schema.localities, reference.locality_rows().replace({"": None}))
-        bulk_insert(conn, schema.agencies, pd.DataFrame([
-            {"id": a, "code": f"{loc}-S02", "locality_code": loc, "level": "province",
-             "name_vi": "Sở Tư pháp", "name_en": "Department of Justice"}
-            for a, (loc, *_rest) in MONTHLY.items()]))
+        bulk_insert(conn, schema.agencies, pd.DataFrame(
+            [{"id": a, "code": f"{loc[3:]}-S02", "locality_code": loc, "level": "province",
+              "name_vi": "Sở Tư pháp", "name_en": "Department of Justice"}
+             for a, (loc, *_rest) in MONTHLY.items()]
+            + [{"id": a, "code": f"{loc}-TTPVHCC", "locality_code": loc, "level": "province",
+                "name_vi": "Trung tâm Phục vụ hành chính công",
+                "name_en": "Public Administration Service Centre"}
+               for a, (loc, *_rest) in MONTHLY_2026.items()]))
         bulk_insert(conn, schema.fields, pd.DataFrame(fixture_data.FIELDS))
         bulk_insert(conn, schema.procedures, pd.DataFrame(fixture_data.PROCEDURES))
         bulk_insert(conn, schema.targets, pd.DataFrame(
@@ -104,57 +115,71 @@ def deck(at: AppTest) -> dict:
 
 
 def features(spec: dict) -> dict:
-    return {f["properties"]["code"]: f["properties"] for f in spec["layers"][0]["data"]["features"]}
+    return {f["properties"]["key"]: f["properties"] for f in spec["layers"][0]["data"]["features"]}
+
+
+def texts(elements) -> str:
+    return "\n".join(e.value for e in elements)
 
 
 # --- independent sums -----------------------------------------------------------------------
 
-def q1(loc_codes, column_index):
-    """Σ over Q1 of a column (1 online, 2 full, 3 direct) for the given provinces."""
-    return sum(3 * v[column_index] for v in MONTHLY.values() if v[0] in loc_codes)
+def q1(loc_codes, column_index, monthly=MONTHLY):
+    """Σ over Q1 of a column (1 online, 2 full, 3 direct) for the given units."""
+    return sum(3 * v[column_index] for v in monthly.values() if v[0] in loc_codes)
 
 
-def full_rate(codes):
-    new = q1(codes, 1) + q1(codes, 3)
-    return q1(codes, 2) / new
+def full_rate(codes, monthly=MONTHLY):
+    new = q1(codes, 1, monthly) + q1(codes, 3, monthly)
+    return q1(codes, 2, monthly) / new
 
 
 def test_63_provinces_values_ranks_and_gaps(app_db):
     at = run()
     t = table(at)
-    assert list(t.index[:4]) == ["Tuyên Quang", "Hà Nội", "Thái Nguyên", "Hà Giang"]
-    assert t.loc["Tuyên Quang", "Giá trị"] == pytest.approx(full_rate({"08"}))  # 66,7%
-    assert t.loc["Hà Giang", "Giá trị"] == pytest.approx(0.125)
-    assert t.loc["Hà Nội", "Chênh lệch với chỉ tiêu"] == pytest.approx(0.0)  # 30% vs 30%
-    assert t.loc["Hà Giang", "Chênh lệch với chỉ tiêu"] == pytest.approx(0.125 - 0.30)
-    assert pd.isna(t.loc["Bắc Kạn", "Giá trị"]) and pd.isna(t.loc["Bắc Kạn", "Hạng"])
+    assert len(t) == 63
+    assert list(t.index[:4]) == [f"Tuyên Quang{OLD}", f"Hà Nội{OLD}", f"Thái Nguyên{OLD}",
+                                 f"Hà Giang{OLD}"]  # every old province says its era
+    assert t.loc[f"Tuyên Quang{OLD}", "Giá trị"] == pytest.approx(full_rate({"63:08"}))
+    assert t.loc[f"Hà Giang{OLD}", "Giá trị"] == pytest.approx(0.125)
+    assert t.loc[f"Hà Nội{OLD}", "Chênh lệch với chỉ tiêu"] == pytest.approx(0.0)  # 30% vs 30%
+    assert t.loc[f"Hà Giang{OLD}", "Chênh lệch với chỉ tiêu"] == pytest.approx(0.125 - 0.30)
+    assert pd.isna(t.loc[f"Bắc Kạn{OLD}", "Giá trị"]) and pd.isna(t.loc[f"Bắc Kạn{OLD}", "Hạng"])
     props = features(deck(at))
-    assert props["08"]["v"] == "66,7%" and props["08"]["rk"] == "1/63"
-    assert props["02"]["gp"] == "-17,5 điểm %" and props["02"]["tg"] == "30,0%"
-    assert props["08"]["ch"] == "+41,7 điểm %"  # 66,7% against 25,0% in Q1 2023
-    assert props["06"]["v"] == "chưa có số liệu"
-    assert props["06"]["fill"][:3] == [189, 189, 189]  # grey: no data
-    assert any("4/63 đơn vị có báo cáo" in c.value for c in at.caption)
+    assert set(props) == {f"63:{c}" for c in reference.provinces()["code"]}
+    assert props["63:08"]["name"] == f"Tuyên Quang{OLD}"
+    assert props["63:08"]["v"] == "66,7%" and props["63:08"]["rk"] == "1/63"
+    assert props["63:02"]["gp"] == "-17,5 điểm %" and props["63:02"]["tg"] == "30,0%"
+    assert props["63:08"]["ch"] == "+41,7 điểm %"  # 66,7% against 25,0% in Q1 2023
+    assert props["63:06"]["v"] == "chưa có số liệu"
+    assert props["63:06"]["fill"][:3] == [189, 189, 189]  # grey: no data
+    captions = texts(at.caption)
+    assert "4/63 đơn vị có báo cáo" in captions
+    assert "63 tỉnh, thành phố (trước 01/07/2025)" in captions  # the unit set shown
 
 
-def test_34_units_are_sums_of_their_provinces(app_db):
+def test_34_units_over_2024_are_sums_of_their_old_provinces(app_db):
     at = run(units="34")
     t = table(at)
-    assert len(at.dataframe[0].value) == 34
-    # Tuyên Quang (08) = Hà Giang + Tuyên Quang: (15 + 120) / (120 + 180), not the mean of rates
-    expected = full_rate({"02", "08"})
+    assert len(t) == 34
+    # Tuyên Quang (34:08) = Hà Giang + Tuyên Quang: (15 + 120) / (120 + 180), not the mean
+    expected = full_rate({"63:02", "63:08"})
     assert expected == pytest.approx(0.45)
     assert t.loc["Tuyên Quang", "Giá trị"] == pytest.approx(expected)
-    # Thái Nguyên (19) = Bắc Kạn (blank) + Thái Nguyên
-    assert t.loc["Thái Nguyên", "Giá trị"] == pytest.approx(full_rate({"19"}))
-    assert t.loc["Hà Nội", "Giá trị"] == pytest.approx(full_rate({"01"}))
+    # Thái Nguyên (34:19) = Bắc Kạn (blank) + Thái Nguyên
+    assert t.loc["Thái Nguyên", "Giá trị"] == pytest.approx(full_rate({"63:19"}))
+    assert t.loc["Hà Nội", "Giá trị"] == pytest.approx(full_rate({"63:01"}))
     props = features(deck(at))
-    assert set(props) == {u for u in set(reference.provinces()["new_code"])}
-    assert props["08"]["v"] == "45,0%"
-    assert props["08"]["members"] == "Hà Giang, Tuyên Quang"
-    assert props["08"]["ch"] == "+20,0 điểm %"  # 45,0% against Tuyên Quang's 25,0% a year ago
-    assert any("Nghị quyết 202/2025/QH15" in i.value for i in at.info)
-    assert any("3/34 đơn vị có báo cáo" in c.value for c in at.caption)
+    assert set(props) == {f"34:{c}" for c in reference.provinces_34()["code"]}
+    assert props["34:08"]["v"] == "45,0%" and props["34:08"]["name"] == "Tuyên Quang"
+    assert props["34:08"]["members"] == "Hà Giang, Tuyên Quang"
+    assert props["34:08"]["ch"] == "+20,0 điểm %"  # 45,0% against Tuyên Quang's 25,0% in 2023
+    assert "Nghị quyết 202/2025/QH15" in texts(at.info)
+    captions = texts(at.caption)
+    assert "3/34 đơn vị có báo cáo" in captions
+    assert "34 tỉnh, thành phố (từ 01/07/2025)" in captions
+    tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
+    assert "Hợp nhất từ (trước 01/07/2025)" in tooltip["html"]
 
 
 def test_34_units_sum_stocks_at_the_end_of_the_range(app_db):
@@ -162,38 +187,68 @@ def test_34_units_sum_stocks_at_the_end_of_the_range(app_db):
     t = table(at)
     assert t.loc["Tuyên Quang", "Giá trị"] == 1 + 4  # March stocks of 02 and 08, not Σ months
     assert t.loc["Hà Nội", "Giá trị"] == 7
-    assert features(deck(at))["08"]["v"] == "5"
+    assert features(deck(at))["34:08"]["v"] == "5"
+
+
+def test_a_period_from_july_2025_draws_the_34(app_db):
+    at = run(**Q1_2026)
+    t = table(at)
+    assert len(t) == 34 and "Tuyên Quang" in t.index  # today's names, plainly
+    props = features(deck(at))
+    assert set(props) == {f"34:{c}" for c in reference.provinces_34()["code"]}
+    assert props["34:08"]["v"] == "50,0%"  # 90 / 180
+    # a year earlier in the same units: Hà Giang + Tuyên Quang in Q1 2025, 45,0%
+    assert full_rate({"34:08"}, MONTHLY_2026) - full_rate({"63:02", "63:08"}) == \
+        pytest.approx(0.05)
+    assert props["34:08"]["ch"] == "+5,0 điểm %"
+    assert props["34:01"]["ch"] == "+5,0 điểm %"  # 35,0% against Hà Nội's 30,0%
+    assert props["34:19"]["v"] == "chưa có số liệu"
+    captions = texts(at.caption)
+    assert "2/34 đơn vị có báo cáo" in captions
+    assert "34 tỉnh, thành phố (từ 01/07/2025)" in captions
+    assert "tổng của các tỉnh cũ hợp thành" in captions  # how the year earlier is made
+    assert "Nghị quyết 202/2025/QH15" not in texts(at.info)  # no history shown in the 34
+
+
+def test_the_63_for_a_period_from_july_2025_gives_a_message_and_the_34(app_db):
+    at = run(units="63", **Q1_2026)
+    assert "không thể tách lại thành 63 tỉnh cũ" in texts(at.info)
+    assert len(table(at)) == 34
+    assert set(features(deck(at))) == {f"34:{c}" for c in reference.provinces_34()["code"]}
 
 
 def test_the_deck_is_offline_and_labels_both_archipelagos(app_db):
-    for lang, texts in (("vi", ["Quần đảo Hoàng Sa\n(Đà Nẵng)",
-                                "Quần đảo Trường Sa\n(Khánh Hòa)"]),
-                        ("en", ["Quần đảo Hoàng Sa\nHoang Sa Archipelago\n(Da Nang)",
-                                "Quần đảo Trường Sa\nTruong Sa Archipelago\n(Khanh Hoa)"])):
-        at = run(lang=lang)
+    for lang, period, texts_ in (
+            ("vi", Q1, ["Quần đảo Hoàng Sa\n(Đà Nẵng)", "Quần đảo Trường Sa\n(Khánh Hòa)"]),
+            ("en", Q1_2026, ["Quần đảo Hoàng Sa\nHoang Sa Archipelago\n(Da Nang)",
+                             "Quần đảo Trường Sa\nTruong Sa Archipelago\n(Khanh Hoa)"])):
+        at = run(lang=lang, **period)
         spec = deck(at)
         assert spec["mapStyle"] == "__MAP_STYLE__"  # pydeck's map_provider=None: no tiles
         assert "mapProvider" not in spec
         labels = next(layer for layer in spec["layers"] if layer["@@type"] == "TextLayer")
-        assert [d["t"] for d in labels["data"]] == texts
+        assert [d["t"] for d in labels["data"]] == texts_
         assert all(d["t"].startswith(i.name_vi) for d, i in zip(labels["data"],
                                                               geo.map_geo().islands))
         units = spec["layers"][0]
         assert units["lineWidthMinPixels"] >= 1 and units["pickable"]
         raw = at.get("deck_gl_json_chart")[0].proto.json
         assert len(raw.encode()) < 230_000  # the simplified geometry, sent once per run
-        captions = " ".join(c.value for c in at.caption)
+        captions = texts(at.caption)
         assert "Open Development Mekong" in captions and "CC BY-SA 4.0" in captions
 
 
 def test_english_tooltips_and_change_view(app_db):
     at = run(lang="en", view="change")
     props = features(deck(at))
-    assert props["08"]["v"] == "66.7%" and props["08"]["ch"] == "+41.7 pp"
+    assert props["63:08"]["v"] == "66.7%" and props["63:08"]["ch"] == "+41.7 pp"
+    assert props["63:08"]["name"] == "Tuyen Quang (before 01/07/2025)"
     tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
     assert "{name}" in tooltip["html"] and "Rank" in tooltip["html"]
-    assert table(at).loc["Tuyen Quang", "Vs same period 2023"] == pytest.approx(
-        full_rate({"08"}) - 0.25)
+    assert table(at).loc["Tuyen Quang (before 01/07/2025)", "Vs same period 2023"] == \
+        pytest.approx(full_rate({"63:08"}) - 0.25)
+    props = features(deck(run(lang="en", units="34")))
+    assert props["34:08"]["members"] == "Ha Giang, Tuyen Quang"
 
 
 def test_region_filter_keeps_the_region_and_zooms(app_db):
@@ -202,15 +257,17 @@ def test_region_filter_keeps_the_region_and_zooms(app_db):
     country = deck(run())["initialViewState"]
     region = deck(at)["initialViewState"]
     assert region["zoom"] > country["zoom"] + 1
+    in_34 = run(region="northern-midlands-and-mountains", **Q1_2026)
+    assert len(in_34.dataframe[0].value) == 9  # the 34 with their seat in the region
 
 
-@pytest.mark.parametrize("params,name", [({"metric": "nonsense"}, "metric"),
-                                         ({"units": "40"}, "units"),
-                                         ({"view": "gap", "metric": "received_new"}, "view"),
-                                         ({"region": "atlantis"}, "region")])
-def test_bad_parameters_fall_back_with_a_message(app_db, params, name):
+@pytest.mark.parametrize("params,value", [({"metric": "nonsense"}, "nonsense"),
+                                          ({"units": "40"}, "40"),
+                                          ({"view": "gap", "metric": "received_new"}, "gap"),
+                                          ({"region": "atlantis"}, "atlantis")])
+def test_bad_parameters_fall_back_with_a_message(app_db, params, value):
     at = run(**params)
-    assert any(f"{name}=" in i.value for i in at.info)
+    assert value in texts(at.info)
 
 
 def test_choosing_a_metric_writes_the_url(app_db):
@@ -219,21 +276,29 @@ def test_choosing_a_metric_writes_the_url(app_db):
     assert at.query_params["metric"] in (["online_rate"], "online_rate")
 
 
+def test_choosing_the_34_for_2024_writes_the_url(app_db):
+    at = run()
+    at.selectbox(key="map_units_63").set_value("34").run()
+    assert at.query_params["units"] in (["34"], "34")
+    assert len(at.dataframe[0].value) == 34
+
+
 def test_overview_shows_the_compact_map(app_db):
     at = run("app.py", metric="online_rate")
-    assert not at.exception
     titles = [s.value for s in at.subheader]
     assert any(s.startswith("Bản đồ: Tỷ lệ hồ sơ trực tuyến") for s in titles), titles
     props = features(deck(at))
-    assert props["01"]["v"] == "60,0%"  # 180 / 300
+    assert props["63:01"]["v"] == "60,0%"  # 180 / 300
+    props = features(deck(run("app.py", metric="online_rate", **Q1_2026)))
+    assert len(props) == 34 and props["34:01"]["v"] == "70,0%"  # 210 / 300
 
 
-def test_clicked_code_reads_the_selection_event():
-    from components.map import clicked_code
+def test_clicked_key_reads_the_selection_event():
+    from components.map import clicked_key
 
     event = {"selection": {"indices": {"units": [3]},
                            "objects": {"units": [{"type": "Feature",
-                                                  "properties": {"code": "08"}}]}}}
-    assert clicked_code(event) == "08"
-    assert clicked_code({"selection": {"indices": {}, "objects": {}}}) is None
-    assert clicked_code(None) is None
+                                                  "properties": {"key": "34:08"}}]}}}
+    assert clicked_key(event) == "34:08"
+    assert clicked_key({"selection": {"indices": {}, "objects": {}}}) is None
+    assert clicked_key(None) is None

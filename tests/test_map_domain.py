@@ -1,61 +1,14 @@
-"""The map's pure rules: dissolving and simplifying shared borders, class breaks and colours,
-the legend, ranks, the 63 → 34 re-aggregation with exact values, fitting the view."""
+"""The map's pure rules: class breaks and colours, the legend, ranks, the 63 → 34
+re-aggregation the map relies on (domain.eras.regroup) with exact values, fitting the view.
+(Simplifying and dissolving the shapes is shapely's, checked in tests/test_map_geo.py.)"""
 import math
 
 import pandas as pd
 import pytest
 
-from domain import geometry, mapping
+from domain import eras, mapping
 from domain.metrics import METRICS
 from domain.targets import Target
-
-
-def square(x, y, size=1.0):
-    return [[(x, y), (x + size, y), (x + size, y + size), (x, y + size), (x, y)]]
-
-
-# --- geometry --------------------------------------------------------------------------------
-
-def test_dissolve_two_neighbours_into_one_ring():
-    merged = geometry.dissolve([[square(0, 0)], [square(1, 0)]])
-    assert len(merged) == 1 and len(merged[0]) == 1  # one polygon, no hole
-    assert geometry.signed_area(merged[0][0]) == pytest.approx(2.0)
-    assert set(merged[0][0]) == {(0, 0), (1, 0), (2, 0), (2, 1), (1, 1), (0, 1)}
-
-
-def test_dissolve_a_ring_of_eight_squares_keeps_the_hole():
-    parts = [[square(x, y)] for x in range(3) for y in range(3) if (x, y) != (1, 1)]
-    merged = geometry.dissolve(parts)
-    assert len(merged) == 1 and len(merged[0]) == 2  # the shell and the hole left by (1, 1)
-    shell, hole = merged[0]
-    assert geometry.signed_area(shell) == pytest.approx(9.0)
-    assert geometry.signed_area(hole) == pytest.approx(-1.0)
-
-
-def test_dissolve_keeps_separate_islands_apart():
-    merged = geometry.dissolve([[square(0, 0)], [square(5, 5), square(8, 8, 0.1)]])
-    assert sorted(round(geometry.signed_area(p[0]), 6) for p in merged) == [0.01, 1.0, 1.0]
-
-
-def test_simplify_shared_keeps_borders_identical():
-    # Two provinces sharing a wiggly border (many points within the tolerance of a line).
-    border = [(1.0 + (0.001 if i % 2 else 0.0), i / 20) for i in range(21)]
-    left = [[(0.0, 0.0), *border, (0.0, 1.0), (0.0, 0.0)]]
-    right = [[(2.0, 0.0), (2.0, 1.0), *reversed(border), (2.0, 0.0)]]
-    out = geometry.simplify_shared({"a": [left], "b": [right]}, tolerance=0.01)
-    shared_a = [p for p in out["a"][0][0] if 0.5 < p[0] < 1.5]
-    shared_b = [p for p in out["b"][0][0] if 0.5 < p[0] < 1.5]
-    assert set(shared_a) == set(shared_b)  # the same points on both sides
-    assert len(set(shared_a)) < len(border)  # and fewer of them
-    # Dissolving the simplified pair leaves no sliver along the border: one 2 × 1 rectangle.
-    merged = geometry.dissolve([out["a"], out["b"]])
-    assert len(merged) == 1 and geometry.signed_area(merged[0][0]) == pytest.approx(2.0)
-
-
-def test_simplify_keeps_tiny_islands():
-    islet = [[(0, 0), (0.001, 0), (0.001, 0.001), (0, 0.001), (0, 0)]]
-    out = geometry.simplify_shared({"x": [islet]}, tolerance=0.01)
-    assert len(set(out["x"][0][0])) >= 3
 
 
 # --- colours, breaks, legend -------------------------------------------------------------------
@@ -135,42 +88,48 @@ def test_rank_one_is_best():
 
 # --- 63 → 34 ---------------------------------------------------------------------------------
 
-SUCCESSOR = {"02": "08", "08": "08", "01": "01", "06": "19", "19": "19"}
+CROSSWALK = eras.Crosswalk.from_codes([("02", "08"), ("08", "08"), ("01", "01"), ("06", "19"),
+                                       ("19", "19")])
 
 
-def test_reaggregate_sums_numerators_and_denominators():
+def test_regroup_sums_numerators_and_denominators_into_the_34():
     totals = pd.DataFrame({
-        "key": ["01", "02", "08", "19"],
+        "key": ["63:01", "63:02", "63:08", "63:19"],
         "received_full_online": [90.0, 15.0, 120.0, 30.0],
         "received_new": [300.0, 120.0, 180.0, 120.0],
         "pending_late": [7.0, 1.0, 4.0, float("nan")],
     })
-    out = mapping.reaggregate(totals, SUCCESSOR).set_index("key")
-    assert list(out.index) == ["01", "08", "19"]
-    assert out.loc["08", "received_full_online"] == 135.0
-    assert out.loc["08", "received_new"] == 300.0
-    assert out.loc["08", "pending_late"] == 5.0  # stocks per agency add up across provinces
-    assert out.loc["08", "members_reported"] == 2
-    assert out.loc["19", "members_reported"] == 1  # Bắc Kạn (06) did not report
-    assert math.isnan(out.loc["19", "pending_late"])  # blank stays blank, not 0
+    out = eras.regroup(totals, CROSSWALK, "34").set_index("key")
+    assert list(out.index) == ["34:01", "34:08", "34:19"]
+    assert out.loc["34:08", "received_full_online"] == 135.0
+    assert out.loc["34:08", "received_new"] == 300.0
+    assert out.loc["34:08", "pending_late"] == 5.0  # stocks per agency add up across provinces
+    assert out.loc["34:08", "members_reported"] == 2
+    assert out.loc["34:19", "members_reported"] == 1  # Bắc Kạn (06) did not report
+    assert math.isnan(out.loc["34:19", "pending_late"])  # blank stays blank, not 0
     values = mapping.unit_values(out.reset_index(), out.reset_index().iloc[0:0], RATE, {})
     rate = values.set_index("key")["value"]
-    assert rate["08"] == pytest.approx(0.45)  # 135 / 300, not the mean of 12.5% and 66.7%
+    assert rate["34:08"] == pytest.approx(0.45)  # 135 / 300, not the mean of 12.5% and 66.7%
+    # in the 63 the old provinces stay as they are
+    same = eras.regroup(totals, CROSSWALK, "63")
+    assert list(same["key"]) == list(totals["key"]) and same["members_reported"].tolist() == [
+        1, 1, 1, 1]
 
 
 def test_unit_values_change_target_and_gap():
-    now = pd.DataFrame({"key": ["01", "08"], "received_full_online": [90.0, 120.0],
+    now = pd.DataFrame({"key": ["34:01", "34:08"], "received_full_online": [90.0, 120.0],
                         "received_new": [300.0, 180.0]})
-    before = pd.DataFrame({"key": ["08"], "received_full_online": [45.0],
+    before = pd.DataFrame({"key": ["34:08"], "received_full_online": [45.0],
                            "received_new": [180.0]})
-    target = Target(2024, "localities", None, "full_online_rate", 0.30)
-    out = mapping.unit_values(now, before, RATE, {"01": target, "08": target}).set_index("key")
-    assert out.loc["08", "change"] == pytest.approx(120 / 180 - 0.25)  # points
-    assert math.isnan(out.loc["01", "change"])
-    assert out.loc["01", "gap"] == pytest.approx(0.0)
-    assert out.loc["08", "gap"] == pytest.approx(120 / 180 - 0.30)
+    target = Target(2026, "localities", None, "full_online_rate", 0.30)
+    out = mapping.unit_values(now, before, RATE, {"34:01": target, "34:08": target})
+    out = out.set_index("key")
+    assert out.loc["34:08", "change"] == pytest.approx(120 / 180 - 0.25)  # points
+    assert math.isnan(out.loc["34:01", "change"])
+    assert out.loc["34:01", "gap"] == pytest.approx(0.0)
+    assert out.loc["34:08", "gap"] == pytest.approx(120 / 180 - 0.30)
     counts = mapping.unit_values(now, before, VOLUME, {}).set_index("key")
-    assert counts.loc["08", "change"] == pytest.approx(0.0)  # 180 vs 180: relative change
+    assert counts.loc["34:08", "change"] == pytest.approx(0.0)  # 180 vs 180: relative change
 
 
 # --- the view --------------------------------------------------------------------------------

@@ -1,20 +1,31 @@
 """A database prepared for real reports: schema and reference lists, no statistics, no
 sample-data notice; preparing it twice changes nothing."""
+import pytest
 import sqlalchemy as sa
 
 from data_access import catalog, reference, schema
 from data_access.db import Database
 
 
-def test_prepare_a_database_for_real_reports(tmp_path, capsys):
-    url = f"sqlite:///{tmp_path / 'real.sqlite'}"
+@pytest.mark.parametrize("dialect", ["duckdb", "sqlite"])
+def test_prepare_a_database_for_real_reports(tmp_path, capsys, dialect):
+    url = f"{dialect}:///{tmp_path / 'real.db'}"
     assert reference.main(["--url", url]) == 0
     assert reference.main(["--url", url]) == 0
     assert "nothing to do" in capsys.readouterr().out
     db = Database(url)
-    kinds = db.query(sa.select(schema.localities.c.kind, sa.func.count())
-                     .group_by(schema.localities.c.kind)).set_index("kind")
-    assert kinds.iloc[:, 0].to_dict() == {"ministry": 20, "province": 63}
+    eras = db.query(sa.select(schema.localities.c.kind, schema.localities.c.era, sa.func.count())
+                    .group_by(schema.localities.c.kind, schema.localities.c.era))
+    assert {(k, e if isinstance(e, str) else None): n
+            for k, e, n in eras.itertuples(index=False)} == {
+        ("ministry", None): 20, ("province", "63"): 63, ("province", "34"): 34}
+    # the units of 01/07/2025: every commune, a service centre per province, no district
+    levels = db.query(sa.text(
+        "SELECT a.level, COUNT(*) FROM agencies a JOIN localities l ON l.code = a.locality_code "
+        "WHERE l.era = '34' GROUP BY a.level")).set_index("level").iloc[:, 0].to_dict()
+    assert levels["commune"] == 3321 and "district" not in levels
+    assert db.scalar(sa.select(sa.func.count()).select_from(schema.agencies).where(
+        schema.agencies.c.code.like("%-TTPVHCC"))) == 34
     assert db.scalar(sa.select(sa.func.count()).select_from(schema.procedures)) == len(
         reference.procedures())
     status = catalog.data_status(db)

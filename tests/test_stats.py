@@ -61,7 +61,7 @@ def test_by_kind_and_locality(fixture_db):
                      by="kind").set_index("key")
     assert by_kind.loc["province", "received_new"] == 550
     assert by_kind.loc["ministry", "received_full_online"] == 800
-    hn = one(fixture_db, Scope(locality="01"))
+    hn = one(fixture_db, Scope(locality="63:01"))
     assert hn["received_new"] == 440
     assert hn["carried_over"] == 30 and hn["pending"] == 30
 
@@ -78,7 +78,7 @@ def test_agency_procedure_and_level_scopes(fixture_db):
     assert one(fixture_db, Scope(agency=3))["carried_over"] == 5
     assert one(fixture_db, Scope(procedure="1.001193"))["received_new"] == 410
     assert one(fixture_db, Scope(level="district"))["resolved_late"] == 20
-    assert one(fixture_db, Scope(locality="79", procedure="1.001193"))["received_new"] == 110
+    assert one(fixture_db, Scope(locality="63:79", procedure="1.001193"))["received_new"] == 110
 
 
 def test_year_earlier_and_empty_ranges(fixture_db):

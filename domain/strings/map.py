@@ -8,11 +8,6 @@ STRINGS = {
     "map_view_gap": {"vi": "Chênh lệch với chỉ tiêu {year}", "en": "Gap to the {year} target"},
     "map_view_change": {"vi": "Thay đổi so với cùng kỳ {year}",
                         "en": "Change on the same period {year}"},
-    "map_units_label": {"vi": "Đơn vị hành chính", "en": "Boundaries"},
-    "map_units_63": {"vi": "63 tỉnh, thành phố (trước 01/07/2025)",
-                     "en": "63 provinces (before 01/07/2025)"},
-    "map_units_34": {"vi": "34 tỉnh, thành phố (từ 01/07/2025)",
-                     "en": "34 provinces (since 01/07/2025)"},
     "map_units_34_note": {
         "vi": "Số liệu lịch sử của 63 tỉnh, thành phố cộng gộp theo 34 đơn vị hành chính cấp tỉnh "
               "hiện nay (Nghị quyết 202/2025/QH15, từ 01/07/2025): tỷ lệ tính lại từ tổng tử số và "
@@ -23,7 +18,8 @@ STRINGS = {
     "map_region": {"vi": "Vùng", "en": "Region"},
     "map_region_all": {"vi": "Cả nước", "en": "Whole country"},
     "map_rank": {"vi": "Hạng", "en": "Rank"},
-    "map_members": {"vi": "Gồm", "en": "Made of"},
+    "map_members": {"vi": "Hợp nhất từ (trước 01/07/2025)",
+                    "en": "Formed from (before 01/07/2025)"},
     "map_change": {"vi": "So với cùng kỳ {year}", "en": "Vs same period {year}"},
     "map_rank_best": {"vi": "Hạng trên {total} đơn vị theo màu đang hiển thị; hạng 1 là tốt nhất.",
                       "en": "Rank among {total} units by what the map shows; 1 is the best."},
@@ -33,8 +29,6 @@ STRINGS = {
                      "en": "Choose a row to outline that unit on the map."},
     "map_click_hint": {"vi": "Bấm vào một tỉnh để mở trang của tỉnh đó (cùng kỳ, cùng ngôn ngữ).",
                        "en": "Click a province to open its page (same period and language)."},
-    "map_click_hint_34": {"vi": "Bấm vào một đơn vị để tô đậm và mở trang các tỉnh cũ hợp thành.",
-                          "en": "Click a unit to outline it and open the former provinces' pages."},
     "map_open_province": {"vi": "Mở trang {name}", "en": "Open {name}"},
     "map_selected": {"vi": "Đang chọn: {name}", "en": "Selected: {name}"},
     "map_legend_diverging": {"vi": "Xanh: tốt hơn · đỏ: kém hơn",
