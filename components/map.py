@@ -3,9 +3,11 @@ deck.gl, so the map needs no network) without base-map tiles, with both archipel
 a Babel-formatted legend and tooltips, a click that opens the province's page, and a ranking
 table beside it whose chosen row is outlined on the map.
 
-The units follow domain.eras: a period from 07/2025 is drawn in the 34 provinces of today; a
-period before it in the 63 or, with ?units=34, in the 34 with the old provinces' figures summed
-into them (data_access.stats regroups them). A unit is named so that its era is never in doubt.
+The units are the page's (ctx.units: ?units= read by domain.eras.choose_units in
+components/context, which also reports a bad or impossible request and offers the choice in
+the sidebar): a period from 07/2025 is drawn in the 34 provinces of today; a period before it
+in the 63 or, with units=34, in the 34 with the old provinces' figures summed into them
+(data_access.stats regroups them). A unit is named so that its era is never in doubt.
 
 Cost per run: the deck's JSON (~190 KB, geometry simplified once per process by
 data_access.geo) is built once per metric, view, period, language, region and outline and
@@ -79,8 +81,8 @@ def _bad(ctx: PageContext, name: str, value, fallback: str) -> None:
 
 
 def read_choice(ctx: PageContext, quiet: bool = False) -> Choice:
-    """The map's settings from ?metric=&view=&units=&region=, each checked; a bad one gets a
-    short message (unless quiet) and its default."""
+    """The map's settings from ?metric=&view=&region= and the page's unit set, each checked;
+    a bad one gets a short message (unless quiet) and its default."""
     q = st.query_params
     metric = q.get("metric") or DEFAULT_METRIC
     if metric not in METRICS:
@@ -92,17 +94,12 @@ def read_choice(ctx: PageContext, quiet: bool = False) -> Choice:
         if not quiet:
             _bad(ctx, "view", view, ctx.t("map_view_value"))
         view = "value"
-    units, problem = eras.choose_units(q.get("units") or None, ctx.rng)
-    if problem == "split" and not quiet:
-        st.info(ctx.t("units_split"))
-    elif problem == "unknown" and not quiet:
-        _bad(ctx, "units", q.get("units"), ctx.t(f"units_{units}"))
     region = q.get("region") or None
     if region is not None and region not in REGIONS:
         if not quiet:
             _bad(ctx, "region", region, ctx.t("map_region_all"))
         region = None
-    return Choice(metric, view, units, region)
+    return Choice(metric, view, ctx.units, region)
 
 
 def _set_param(name: str, value, default) -> None:
@@ -113,10 +110,11 @@ def _set_param(name: str, value, default) -> None:
 
 
 def controls(ctx: PageContext, choice: Choice) -> Choice:
-    """Metric, what the colour shows, boundaries, region. Each writes its choice into the URL
-    (widget keys carry the URL's value, so back/forward resets them)."""
+    """Metric, what the colour shows, region (the unit set is chosen in the sidebar). Each
+    writes its choice into the URL (widget keys carry the URL's value, so back/forward resets
+    them)."""
     year_before = ctx.rng.year_earlier().last.year
-    c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+    c1, c2, c3 = st.columns([3, 2, 2])
     ids = list(METRICS)
     metric = c1.selectbox(ctx.t("metric"), ids, index=ids.index(choice.metric),
                           format_func=lambda m: METRICS[m].label(ctx.lang),
@@ -128,20 +126,15 @@ def controls(ctx: PageContext, choice: Choice) -> Choice:
               "change": ctx.t("map_view_change", year=year_before)}
     view = c2.selectbox(ctx.t("map_view_label"), views, index=views.index(view),
                         format_func=labels.get, key=f"map_view_{choice.metric}_{choice.view}")
-    sets = list(eras.unit_sets(ctx.rng))  # a period from 07/2025 has the 34 only
-    units = c3.selectbox(ctx.t("units_label"), sets, index=sets.index(choice.units),
-                         format_func=lambda u: ctx.t(f"units_{u}"), disabled=len(sets) == 1,
-                         key=f"map_units_{choice.units}")
     regions = [None, *REGIONS]
     name = 0 if ctx.lang == "vi" else 1
-    region = c4.selectbox(ctx.t("map_region"), regions, index=regions.index(choice.region),
+    region = c3.selectbox(ctx.t("map_region"), regions, index=regions.index(choice.region),
                           format_func=lambda r: REGIONS[r][name] if r else ctx.t("map_region_all"),
                           key=f"map_region_{choice.region}")
-    chosen = Choice(metric, view, units, region)
+    chosen = Choice(metric, view, choice.units, region)
     if chosen != choice:
         _set_param("metric", metric, None)
         _set_param("view", view, "value")
-        _set_param("units", units, eras.default_units(ctx.rng))
         _set_param("region", region, None)
         st.rerun()
     return chosen
@@ -339,12 +332,9 @@ def _follow_click(ctx: PageContext, choice: Choice) -> None:
         st.switch_page(PROVINCE_PAGE, query_params=_province_params(ctx, choice, unit))
 
 
-def units_caption(ctx: PageContext, choice: Choice) -> None:
-    st.caption(f"{ctx.t('units_label')}: {ctx.t(f'units_{choice.units}')}")
-
-
 def legend(ctx: PageContext, choice: Choice, entries, diverging: bool) -> None:
-    """Swatches with the class breaks, and grey for units without data."""
+    """Swatches with the class breaks, and grey for units without data, under what the
+    colour shows and in which unit set."""
     metric = METRICS[choice.metric]
     rows = [*entries, (mapping.NO_DATA, ctx.t("no_data"))]
     items = "".join(
@@ -361,13 +351,15 @@ def legend(ctx: PageContext, choice: Choice, entries, diverging: bool) -> None:
         note = (f"<div style='font-size:0.9rem;color:#444'>"
                 f"{html.escape(ctx.t('map_legend_neutral' if neutral else 'map_legend_diverging'))}"
                 f"</div>")
-    st.markdown(f"<div class='map-legend'><b>{html.escape(title[choice.view])}</b><br/>"
+    units = html.escape(ctx.t(f"units_{choice.units}"))
+    st.markdown(f"<div class='map-legend'><b>{html.escape(title[choice.view])}</b> · {units}<br/>"
                 f"<div style='display:flex;flex-wrap:wrap'>{items}</div>{note}</div>",
                 unsafe_allow_html=True)
 
 
-def attribution(ctx: PageContext) -> None:
-    st.caption(f"{ctx.t('map_attribution')} {ctx.t('map_simplified')}")
+def attribution(ctx: PageContext, choice: Choice) -> None:
+    merged = f" {ctx.t('map_boundaries_34')}" if choice.units == eras.ERA_34 else ""
+    st.caption(f"{ctx.t('map_attribution')} {ctx.t('map_simplified')}{merged}")
 
 
 # --- the ranking table ------------------------------------------------------------------------
@@ -428,39 +420,31 @@ def _selected(ctx: PageContext, choice: Choice, frame: pd.DataFrame, key: str) -
 # --- the two places the map appears -----------------------------------------------------------
 
 def render_page(ctx: PageContext) -> None:
-    """The /map page below its title: controls, the map with its legend, the ranking table."""
+    """The /map page below its title (which names the period and the unit set, and says when
+    history is summed into the 34): controls, the map with its legend, the ranking table."""
     choice = controls(ctx, read_choice(ctx))
     _follow_click(ctx, choice)
     frame, entries, diverging = _view(data.version(), ctx.rng, choice, ctx.lang)
-    history_34 = choice.units == eras.ERA_34 and ctx.rng.first <= eras.LAST_MONTH_63
-    if history_34:
-        st.info(ctx.t("map_units_34_note"))
     if choice.view == "gap" and frame["target"].isna().all():
         st.info(ctx.t("map_no_target", year=ctx.rng.last.year))
     left, right = st.columns([3, 2])
     with right:
         outline = _table(ctx, choice, frame)
     with left:
-        units_caption(ctx, choice)
         st.caption(ctx.t("map_click_hint"))
         _draw(ctx, choice, outline, "page")
         if outline:
             _selected(ctx, choice, frame, outline)
         legend(ctx, choice, entries, diverging)
-        if choice.units == eras.ERA_34 and not history_34 and \
-                ctx.rng.year_earlier().first <= eras.LAST_MONTH_63:
-            st.caption(ctx.t("units_history_note"))  # the year-earlier figures are sums
         st.caption(ctx.t("units_reported", n=int((frame["reported"] > 0).sum()),
                          total=len(frame)))
-        attribution(ctx)
+        attribution(ctx, choice)
 
 
 def render_compact(ctx: PageContext) -> None:
     """The overview's map: the metric of ?metric= (or the full-process online rate) by province
-    in the units of ?units= (or the period's), a click opening the province; the full map one
-    link away."""
-    asked = read_choice(ctx, quiet=True)
-    choice = Choice(metric=asked.metric, units=asked.units)
+    in the page's unit set, a click opening the province; the full map one link away."""
+    choice = Choice(metric=read_choice(ctx, quiet=True).metric, units=ctx.units)
     _follow_click(ctx, choice)
     metric = METRICS[choice.metric]
     _, entries, diverging = _view(data.version(), ctx.rng, choice, ctx.lang)
@@ -469,10 +453,8 @@ def render_compact(ctx: PageContext) -> None:
     with left:
         _draw(ctx, choice, None, "compact")
     with right:
-        units_caption(ctx, choice)
         st.caption(ctx.t("map_click_hint"))
         legend(ctx, choice, entries, diverging)
         st.page_link("pages/map.py", label=ctx.t("map_open_full"),
-                     query_params=ctx.params(metric=choice.metric, units=choice.units),
-                     icon=":material/map:")
-    attribution(ctx)
+                     query_params=ctx.params(metric=choice.metric), icon=":material/map:")
+    attribution(ctx, choice)

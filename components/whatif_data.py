@@ -1,25 +1,36 @@
 """Cached reads for the fee what-if: the panel's cells per scope, the fee policies, the
-estimate of the response. Everything is keyed by the data version, so a slider move reads
-nothing from the database and only re-runs the (fast) model."""
+estimate of the response, the targets of the projected years. Everything is keyed by the data
+version, so a slider move reads nothing from the database and only re-runs the (fast) model.
+
+The estimate learns from the panel as reported (each row in the units of its own era); the
+projection runs in the units of today (the 34 and the ministries), older rows summed into
+them."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
 from components import data
+from components.whatif_state import MONTHS_RANGE
 from data_access import whatif_data
-from domain import did, whatif
+from data_access.reference import crosswalk
+from domain import did, eras, whatif
 from domain.metrics import METRICS
 from domain.periods import Month
 from domain.targets import applicable
 
 TTL = data.TTL
-TARGET_YEAR = 2025
+UNITS = eras.ERA_34  # the what-if looks ahead: in the units of today
 
 
 @st.cache_data(ttl=TTL, max_entries=2, show_spinner=False)
 def _panel(version: int) -> pd.DataFrame:
     return whatif_data.panel(data.db())
+
+
+@st.cache_data(ttl=TTL, max_entries=2, show_spinner=False)
+def _panel_today(version: int) -> pd.DataFrame:
+    return whatif.in_units(_panel(version), crosswalk(), UNITS)
 
 
 @st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
@@ -40,7 +51,7 @@ def _online_procedures() -> set[str]:
 @st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
 def _estimate(version: int) -> did.Estimate | None:
     pol, cov = _policies(version)
-    return did.estimate(_panel(version), pol, cov, _online_procedures())
+    return did.estimate(_panel(version), pol, cov, _online_procedures(), crosswalk())
 
 
 def estimate() -> did.Estimate | None:
@@ -54,12 +65,14 @@ def last_month() -> Month:
 
 @st.cache_data(ttl=TTL, max_entries=4, show_spinner=False)
 def _all_cells(version: int, last: Month) -> pd.DataFrame:
-    panel = _panel(version)
+    panel = _panel_today(version)
     locs = data.localities()
     kinds = dict(zip(locs["code"], locs["kind"]))
     pol, cov = _policies(version)
     units = sorted(panel["unit"].unique())
-    fees = whatif.online_fees(units, data.procedures(), pol, cov, last.plus(1))
+    shares = whatif.member_shares(_panel(version), crosswalk())
+    fees = whatif.online_fees(units, data.procedures(), pol, cov, last.plus(1), crosswalk(),
+                              shares)
     return whatif.build_cells(panel, last, kinds, fees)
 
 
@@ -72,7 +85,7 @@ def _cells(version: int, last: Month, scope: str) -> pd.DataFrame:
 
 
 def cells(scope: str) -> pd.DataFrame:
-    """The cells (unit × procedure) of a scope: "" the nation, else a locality code."""
+    """The cells (unit × procedure) of a scope: "" the nation, else a unit key of today."""
     return _cells(data.version(), last_month(), scope)
 
 
@@ -99,26 +112,30 @@ def fee_procedures() -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
-def _unit_targets(version: int) -> dict[str, float | None]:
+def _unit_targets(version: int, first: Month) -> dict[str, dict[int, float]]:
     metric = METRICS["full_online_rate"]
     targets = data.targets()
-    out = {}
-    for r in data.localities().itertuples():
-        tg = applicable(targets, metric, TARGET_YEAR, kind=r.kind, locality=r.code)
-        out[r.code] = tg.value if tg else None
-    tg = applicable(targets, metric, TARGET_YEAR)
-    out[""] = tg.value if tg else None
+    years = range(first.year, first.plus(MONTHS_RANGE[1] - 1).year + 1)
+
+    def by_year(**scope) -> dict[int, float]:
+        found = {y: applicable(targets, metric, y, **scope) for y in years}
+        return {y: tg.value for y, tg in found.items() if tg is not None}
+
+    out = {r.code: by_year(kind=r.kind, locality=r.code)
+           for r in data.localities().itertuples() if r.era != eras.ERA_63}
+    out[""] = by_year()
     return out
 
 
-def unit_targets() -> dict[str, float | None]:
-    """Each unit's 2025 full-process target (EMC); key "" the nation's, if any."""
-    return _unit_targets(data.version())
+def unit_targets(first: Month) -> dict[str, dict[int, float]]:
+    """Each unit's full-process targets (EMC) of the years a projection from `first` can
+    reach, by year; a year with no published target is absent (key "" the nation's)."""
+    return _unit_targets(data.version(), first)
 
 
 @st.cache_data(ttl=TTL, max_entries=128, show_spinner=False)
 def _history(version: int, last: Month, scope: str) -> pd.DataFrame:
-    return whatif.history(_panel(version), last, scope or None)
+    return whatif.history(_panel_today(version), last, scope or None)
 
 
 def history(scope: str) -> pd.DataFrame:

@@ -78,9 +78,12 @@ def render(ctx: PageContext, current: ws.Spec, saved: list[ws.Spec],
 
 def _reach_text(ctx: PageContext, out: Outcome, which: str) -> str:
     if not out.scope:
+        total = int(out.units["target"].notna().sum())
+        if not total:  # no target published for the last month's year
+            return "–"
         return ctx.t("wi_sc_units_meeting", n=fmt_int(out.units_meeting(which), ctx.lang),
-                     total=fmt_int(int(out.units["target"].notna().sum()), ctx.lang))
-    if out.target is None:
+                     total=fmt_int(total, ctx.lang))
+    if not out.scope_targets():
         return "–"
     m = out.reach(which)
     return fmt_month(m.first_day, ctx.lang) if m else ctx.t("wi_not_reached")

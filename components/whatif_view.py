@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 from components.charts import NUMBER_LOCALES, TARGET_COLOUR, cached_spec, draw
 from components.context import PageContext
 from domain import whatif
-from domain.did import Estimate
+from domain.did import Estimate, policy_key
 from domain.formatting import (
     LOCALES, fmt_date, fmt_int, fmt_month, fmt_pct, fmt_points, fmt_vnd,
 )
@@ -27,17 +27,29 @@ HIST_COLOUR, BASE_COLOUR, SCEN_COLOUR = "#111827", "#6b7280", "#1d4ed8"
 
 # --- the outcome of one scenario ------------------------------------------------------------
 class Outcome:
-    """A projection and its summaries, for one scenario on one scope."""
+    """A projection and its summaries, for one scenario on one scope (a unit key of today, or
+    "" the nation). targets: unit → {year: full-process target}, see whatif_data.unit_targets."""
 
     def __init__(self, cells: pd.DataFrame, params: whatif.Params, first: Month,
-                 targets: dict, scope: str, history: pd.DataFrame | None = None):
+                 targets: dict[str, dict[int, float]], scope: str,
+                 history: pd.DataFrame | None = None):
         self.params, self.first, self.scope = params, first, scope
         self.history = history
         self.proj = whatif.project(cells, params)
         self.rates = whatif.rates(self.proj)
         self.totals = whatif.totals(self.proj)
-        self.target = targets.get(scope) if scope else None
-        self.units = whatif.unit_table(self.proj, targets)
+        horizon = params.horizon
+        paths = {u: whatif.target_path(targets.get(u, {}), first, horizon)
+                 for u in cells["unit"].unique()}
+        self.units = whatif.unit_table(self.proj, paths)
+        self.years = sorted({first.plus(i).year for i in range(horizon)})
+        # the targets the page compares with: the scope's, or (nation) any unit's
+        compared = [targets.get(scope, {})] if scope else [targets.get(u, {}) for u in paths]
+        self.missing_years = [y for y in self.years if not any(y in c for c in compared)]
+        self.target_path = whatif.target_path(targets.get(scope, {}), first, horizon) \
+            if scope else None
+        end = self.target_path[-1] if scope else np.nan
+        self.target = None if np.isnan(end) else float(end)  # in force in the last month
         reach = whatif.covered_mask(cells, params.covered)
         self.n_procedures = int(cells.loc[reach, "procedure"].nunique())
         chosen = cells[cells["procedure"].isin(params.covered) & cells["has_online"]
@@ -51,8 +63,17 @@ class Outcome:
         self.start = first.plus(params.start)
 
     def reach(self, which: str) -> Month | None:
+        """The month from which the full-process rate meets the target of each month's year
+        to the end of the horizon."""
         series = self.rates[f"full_{which}"].to_numpy()
-        return whatif.month_of(self.first, whatif.first_reaching(series, self.target))
+        return whatif.month_of(self.first, whatif.first_reaching(series, self.target_path))
+
+    def scope_targets(self) -> dict[int, float]:
+        """The scope's targets in the projected years, by year."""
+        if self.target_path is None:
+            return {}
+        return {self.first.plus(i).year: float(v) for i, v in enumerate(self.target_path)
+                if not np.isnan(v)}
 
     def at_end(self, column: str) -> float:
         return float(self.rates[column].iloc[-1])
@@ -95,27 +116,54 @@ def summary_text(ctx: PageContext, out: Outcome, scope_name: str) -> str:
     return " ".join(x for x in parts if x)
 
 
+def years_text(years: list[int]) -> str:
+    """2026 / 2026–2028 / 2024, 2026."""
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+def no_target_sentence(ctx: PageContext, out: Outcome) -> str:
+    """Which projected years have no published full-process target (none is carried over)."""
+    if not out.missing_years:
+        return ""
+    return ctx.t("wi_no_target", years=years_text(out.missing_years))
+
+
+def targets_text(ctx: PageContext, targets: dict[int, float]) -> str:
+    """"70% (năm 2025)", or each year's in turn."""
+    return ", ".join(ctx.t("wi_target_of_year", value=fmt_pct(v, ctx.lang, 0), year=y)
+                     for y, v in sorted(targets.items()))
+
+
 def target_sentence(ctx: PageContext, out: Outcome) -> str:
     lang = ctx.lang
     if not out.scope:
         total = int(out.units["target"].notna().sum())
-        return ctx.t("wi_sum_units", base=fmt_int(out.units_meeting("base"), lang),
-                     scen=fmt_int(out.units_meeting("scen"), lang), total=fmt_int(total, lang),
-                     end=fmt_month(out.end.first_day, lang))
-    if out.target is None:
-        return ""
-    target = fmt_pct(out.target, lang, 0)
+        if not total:
+            return no_target_sentence(ctx, out)
+        return " ".join(x for x in (ctx.t(
+            "wi_sum_units", base=fmt_int(out.units_meeting("base"), lang),
+            scen=fmt_int(out.units_meeting("scen"), lang), total=fmt_int(total, lang),
+            end=fmt_month(out.end.first_day, lang), year=out.end.year),
+            no_target_sentence(ctx, out)) if x)
+    targets = out.scope_targets()
+    if not targets:
+        return no_target_sentence(ctx, out)
+    target = targets_text(ctx, targets)
     b, s = out.reach("base"), out.reach("scen")
     month = lambda m: fmt_month(m.first_day, lang)  # noqa: E731
     if s is None:
-        return ctx.t("wi_sum_never", target=target, value=fmt_pct(out.at_end("full_scen"), lang))
-    if b is not None and b <= s:
-        return ctx.t("wi_sum_anyway", target=target, month=month(b))
-    if b is None:
-        return ctx.t("wi_sum_only", target=target, month=month(s))
-    gain = (b.year - s.year) * 12 + b.month - s.month
-    return ctx.t("wi_sum_earlier", target=target, month=month(s), n=fmt_int(gain, lang),
-                 base=month(b))
+        line = ctx.t("wi_sum_never", target=target, value=fmt_pct(out.at_end("full_scen"), lang))
+    elif b is not None and b <= s:
+        line = ctx.t("wi_sum_anyway", target=target, month=month(b))
+    elif b is None:
+        line = ctx.t("wi_sum_only", target=target, month=month(s))
+    else:
+        gain = (b.year - s.year) * 12 + b.month - s.month
+        line = ctx.t("wi_sum_earlier", target=target, month=month(s), n=fmt_int(gain, lang),
+                     base=month(b))
+    return " ".join(x for x in (line, no_target_sentence(ctx, out)) if x)
 
 
 # --- tiles ------------------------------------------------------------------------------------
@@ -150,8 +198,11 @@ def tiles(ctx: PageContext, out: Outcome) -> None:
         if out.scope and out.target is not None:
             r = out.reach("scen")
             st.caption(ctx.t("wi_target_line", target=fmt_pct(out.target, lang, 0),
+                             year=out.end.year,
                              month=fmt_month(r.first_day, lang) if r else ctx.t("wi_not_reached")))
-        elif not out.scope:
+        elif out.scope:
+            st.caption(ctx.t("target_none", year=out.end.year))
+        else:
             st.caption(target_sentence(ctx, out))
     with rates[2], st.container(border=True):
         st.metric(ctx.t("wi_tile_moved"), fmt_int(tot.moved[0], lang),
@@ -175,11 +226,11 @@ def tiles(ctx: PageContext, out: Outcome) -> None:
 # --- charts -----------------------------------------------------------------------------------
 # The chart's spec is cached without its data (a named data set); each run adds the month-by-month
 # values only, so a slider move does not rebuild the Altair chart.
-DATA_NAME = "whatif_rates"
+DATA_NAME, TARGET_NAME = "whatif_rates", "whatif_targets"
 
 
-def _scenario_chart(title: str, target: float | None, target_label: str,
-                    series: tuple[str, str, str], lang: str, height: int) -> alt.TopLevelMixin:
+def _scenario_chart(title: str, with_target: bool, series: tuple[str, str, str], lang: str,
+                    height: int) -> alt.TopLevelMixin:
     data = alt.NamedData(name=DATA_NAME)
     x = alt.X("month:T", title=t("month", lang),
               axis=alt.Axis(format="%m/%Y", labelAngle=0, tickCount="month"))
@@ -200,13 +251,14 @@ def _scenario_chart(title: str, target: float | None, target_label: str,
                  alt.Tooltip("value_text:N", title=title),
                  alt.Tooltip("range_text:N", title=t("wi_range_title", lang))])
     layers = [band, lines]
-    if target is not None:
-        rule = pd.DataFrame({"target": [target], "label": [target_label]})
-        layers.append(alt.Chart(rule).mark_rule(color=TARGET_COLOUR, strokeDash=[6, 4],
-                                                strokeWidth=2).encode(y="target:Q"))
-        layers.append(alt.Chart(rule).mark_text(align="left", dx=4, dy=-8, color=TARGET_COLOUR,
-                                                fontSize=14).encode(y="target:Q", text="label:N",
-                                                                    x=alt.value(0)))
+    if with_target:  # each year's own target, over that year's months (target_values)
+        targets = alt.NamedData(name=TARGET_NAME)
+        layers.append(alt.Chart(targets).mark_line(
+            color=TARGET_COLOUR, strokeDash=[6, 4], strokeWidth=2, interpolate="step-after"
+        ).encode(x=x, y=alt.Y("target:Q"), detail="year:N"))
+        layers.append(alt.Chart(targets).transform_filter("datum.label").mark_text(
+            align="left", dx=4, dy=-8, color=TARGET_COLOUR, fontSize=14
+        ).encode(x=x, y="target:Q", text="label:N"))
     return alt.layer(*layers).properties(height=height).configure(
         locale={"number": NUMBER_LOCALES[lang]}).configure_axis(
         labelFontSize=13, titleFontSize=14).configure_legend(labelFontSize=13)
@@ -249,12 +301,10 @@ def chart_values(ctx: PageContext, out: Outcome, which: str) -> list[dict]:
     return records
 
 
-def y_domain(values, target: float | None, pad: float = 0.02) -> list[float]:
-    """The y range: the values (and the target) with 2 points either side, on whole points,
+def y_domain(values, pad: float = 0.02) -> list[float]:
+    """The y range: the values (targets included) with 2 points either side, on whole points,
     so that a small effect is visible and tick labels do not repeat."""
     vals = [v for v in values if v is not None and v == v]
-    if target is not None:
-        vals.append(target)
     if not vals:
         return [0.0, 1.0]
     lo = max(0.0, np.floor((min(vals) - pad) * 100) / 100)
@@ -262,13 +312,31 @@ def y_domain(values, target: float | None, pad: float = 0.02) -> list[float]:
     return [float(lo), float(hi)]
 
 
-def _draw(ctx: PageContext, out: Outcome, which: str, title: str, target, label: str) -> None:
+def target_values(ctx: PageContext, out: Outcome) -> list[dict]:
+    """The scope's target, one record per projected month that has one, labelled at the
+    first month of each year."""
+    records, seen = [], set()
+    for step, value in enumerate(out.target_path if out.target_path is not None else []):
+        if np.isnan(value):
+            continue
+        m = out.first.plus(step)
+        label = "" if m.year in seen else ctx.t(
+            "wi_target_label", year=m.year, value=fmt_pct(float(value), ctx.lang, 0))
+        seen.add(m.year)
+        records.append({"month": m.first_day.isoformat(), "year": m.year,
+                        "target": float(value), "label": label})
+    return records
+
+
+def _draw(ctx: PageContext, out: Outcome, which: str, title: str, targets: list[dict]) -> None:
     series = (ctx.t("wi_series_hist"), ctx.t("wi_series_base"), ctx.t("wi_series_scen"))
-    template = _chart_spec(title, target, label, series, ctx.lang, 300)
+    template = _chart_spec(title, bool(targets), series, ctx.lang, 300)
     values = chart_values(ctx, out, which)
-    domain = y_domain([r[k] for r in values for k in ("value", "lo", "hi")], target)
+    domain = y_domain([r[k] for r in values for k in ("value", "lo", "hi")]
+                      + [r["target"] for r in targets])
+    datasets = {DATA_NAME: values} | ({TARGET_NAME: targets} if targets else {})
     spec = {**template, "layer": [_with_domain(layer, domain) for layer in template["layer"]],
-            "datasets": {**template.get("datasets", {}), DATA_NAME: values}}
+            "datasets": {**template.get("datasets", {}), **datasets}}
     draw(spec)
 
 
@@ -286,12 +354,10 @@ def charts(ctx: PageContext, out: Outcome) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{ctx.t('wi_chart_online')}**")
-        _draw(ctx, out, "online", ctx.t("wi_axis_online"), None, "")
+        _draw(ctx, out, "online", ctx.t("wi_axis_online"), [])
     with right:
         st.markdown(f"**{ctx.t('wi_chart_full')}**")
-        label = ctx.t("wi_target_label", value=fmt_pct(out.target, ctx.lang, 0)) \
-            if out.target is not None else ""
-        _draw(ctx, out, "full", ctx.t("wi_axis_full"), out.target, label)
+        _draw(ctx, out, "full", ctx.t("wi_axis_full"), target_values(ctx, out))
 
 
 # --- each unit -------------------------------------------------------------------------------
@@ -327,8 +393,11 @@ def _texts(table: pd.DataFrame, kinds: dict, first: Month, lang: str) -> dict:
 
 def unit_table(ctx: PageContext, out: Outcome, names: dict[str, str]) -> None:
     u = out.units
+    with_targets = len(out.missing_years) < len(out.years)
     st.markdown(f"#### {ctx.t('wi_units_title')}")
-    st.caption(ctx.t("wi_units_caption", end=fmt_month(out.end.first_day, ctx.lang)))
+    end = fmt_month(out.end.first_day, ctx.lang)
+    st.caption(ctx.t("wi_units_caption", end=end) if with_targets
+               else ctx.t("wi_units_caption_plain", end=end) + " " + no_target_sentence(ctx, out))
     table = pd.DataFrame({
         "name": [names.get(c, c) for c in u["unit"]],
         "kind": [ctx.t(f"block_{k}") for k in u["kind"]],
@@ -343,8 +412,11 @@ def unit_table(ctx: PageContext, out: Outcome, names: dict[str, str]) -> None:
     })
     kinds = {"full_base": "pct", "full_scen": "pct", "target": "pct0", "reach_base": "month",
              "reach_scen": "month", "moved": "int", "given_up": "vnd"}
+    if not with_targets:  # no target to meet in any projected year: no columns about one
+        table = table.drop(columns=["target", "reach_base", "reach_scen"])
+        kinds = {c: k for c, k in kinds.items() if c in table}
     texts = _texts(table, kinds, out.first, ctx.lang)
-    heads = {c: ctx.t(f"wi_col_{c}") for c in table.columns}
+    heads = {c: ctx.t(f"wi_col_{c}", year=out.end.year) for c in table.columns}
     styler = table.rename(columns=heads).style
     for c, d in texts.items():  # missing values are not passed to a formatter: na_rep
         styler = styler.format(lambda v, d=d: d.get(v, "–"), subset=[heads[c]],
@@ -371,6 +443,8 @@ def _num(v: float, lang: str, digits: int = 2) -> str:
 
 
 def estimate_section(ctx: PageContext, est: Estimate | None, names: dict[str, str]) -> None:
+    """names: unit key → a name that leaves its era in no doubt (a policy of an old province
+    is named as that province)."""
     st.markdown(f"#### {ctx.t('wi_est_title')}")
     if est is None:
         st.info(ctx.t("wi_est_none", value=_num(whatif.ASSUMED_RESPONSE, ctx.lang),
@@ -396,7 +470,7 @@ def estimate_section(ctx: PageContext, est: Estimate | None, names: dict[str, st
             rows.append({
                 ctx.t("wi_pcol_name"): p.name,
                 ctx.t("wi_pcol_scope"): ctx.t("nation") if p.scope == "nation"
-                else names.get(p.scope.split(":", 1)[-1], p.scope),
+                else names.get(policy_key(p.scope, p.valid_from), p.scope),
                 ctx.t("wi_pcol_cut"): fmt_pct(p.discount_pct / 100, lang, 0),
                 ctx.t("wi_pcol_period"): period,
                 ctx.t("wi_pcol_cells"): fmt_int(p.changed_cells, lang),

@@ -2,7 +2,9 @@
 
 Reading turns the file's cells into typed columns, with an Issue for every cell that does not
 read (the rules are in domain/validation.py); codes are checked against the database later,
-by the importer. Blank count cells are "not reported", which is not zero.
+by the importer, in the era of each row's period (a province and an agency are written as
+people write them, "24" or "Bắc Ninh", "01-S02", never as our keys). Blank count cells are
+"not reported", which is not zero.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ assert set(FLAT_COUNTS) == set(COUNT_COLUMNS)
 COLUMNS = KEY_COLUMNS + FLAT_COUNTS
 REQUIRED = ("period_start", "period_end", "locality_code", "agency_code")
 EXAMPLE = {
-    "period_start": "2024-01-01", "period_end": "2024-01-31", "locality_code": "01",
+    "period_start": "2026-01-01", "period_end": "2026-01-31", "locality_code": "01",
     "agency_code": "01-S02", "agency_name": "Sở Tư pháp", "agency_level": "province",
     "field_code": "G15-TP07", "procedure_code": "1.001193", "received_online": 60,
     "received_full_online": 30, "received_direct": 35, "received_postal": 5, "carried_over": 10,

@@ -9,6 +9,9 @@ are stored; every subtotal and total is reconciled against the rows it sums.
 
 Writing (`form_workbook`) takes the figures from data_access.stats.totals — per agency of a
 locality (sections by level) or per field within one agency — and lays them out as variant A.
+A form is of one era (domain/eras.py): its months all up to 30/06/2025 (the 63 provinces, with
+districts) or all from 01/07/2025 (the 34, with communes, wards and special zones), and its unit
+and codes written as people read them in that era ("01", "01-S02"), as the importer reads them.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from data_access import catalog, stats
 from data_access.db import Database
 from data_access.xlsx import Sheet, set_value
+from domain import eras
 from domain import form06a as F
 from domain.formatting import fmt_date
 from domain.i18n import t
@@ -269,8 +273,13 @@ def _reconcile(total: dict, members: list[dict], found, sheet, row, code) -> Non
 # --- writing ----------------------------------------------------------------------------
 MEASURES = ("carried_over", "received_online", "received_direct", "resolved_early",
             "resolved_on_time", "resolved_late", "pending_on_time", "pending_late")
-SECTION_LABELS = {"ministry": "Cấp bộ, ngành", "province": "Sở, ban, ngành",
-                  "district": "Huyện, thị xã, thành phố", "commune": "Xã, phường, thị trấn"}
+SECTION_LABELS = {
+    eras.ERA_63: {"ministry": "Cấp bộ, ngành", "province": "Sở, ban, ngành",
+                  "district": "Huyện, thị xã, thành phố", "commune": "Xã, phường, thị trấn"},
+    # two levels from 01/07/2025: no district, and no township among the communes
+    eras.ERA_34: {"ministry": "Cấp bộ, ngành", "province": "Sở, ban, ngành",
+                  "commune": "Xã, phường, đặc khu"},
+}
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -306,9 +315,25 @@ def _sum_rows(rows: list[list]) -> list:
     return out
 
 
+def form_era(db: Database, scope: Scope, rng: MonthRange) -> str:
+    """The era of the form of a scope over a range; ValueError when the range crosses
+    01/07/2025 or the unit is of the other era (a form never mixes the two)."""
+    if eras.crosses_reform(rng):
+        raise ValueError(f"{rng.first}–{rng.last} crosses 01/07/2025: a form II.06a covers "
+                         "the months of one era")
+    era = eras.era_of(rng.last)
+    key = catalog.agency(db, scope.agency)["locality_code"] if scope.agency is not None \
+        else scope.locality
+    if eras.era_of_key(key) not in (None, era):
+        raise ValueError(f"{key} is not a unit of the period {rng.first}–{rng.last}")
+    return era
+
+
 def form_rows(db: Database, scope: Scope, rng: MonthRange) -> tuple[str, list[tuple]]:
     """The rows of the form: ('field' | 'unit', [(kind, stt, label, values)]), kind being
-    section | data | total. Per field when the scope is one agency, else per agency."""
+    section | data | total. Per field when the scope is one agency, else per agency, in
+    sections by level (a form of the 34 has no district level)."""
+    labels = SECTION_LABELS[form_era(db, scope, rng)]
     if scope.agency is not None:
         frame = stats.totals(db, scope, rng, MEASURES, by="field")
         names = {r.code: r.name_vi for r in catalog_fields(db).itertuples()}
@@ -326,9 +351,10 @@ def form_rows(db: Database, scope: Scope, rng: MonthRange) -> tuple[str, list[tu
         rows = []
         for i, r in enumerate(frame[frame["level"] == level].to_dict("records"), start=1):
             a = agencies.loc[r["key"]]
-            label = a["name_vi"] if counts[a["name_vi"]] == 1 else f"{a['name_vi']} ({a['code']})"
+            label = a["name_vi"] if counts[a["name_vi"]] == 1 else \
+                f"{a['name_vi']} ({eras.code_of(a['code'])})"
             rows.append(("data", str(i), label, form_values(r)))
-        out.append(("section", ROMAN[k], SECTION_LABELS[level], _sum_rows([x[3] for x in rows])))
+        out.append(("section", ROMAN[k], labels[level], _sum_rows([x[3] for x in rows])))
         out.extend(rows)
         all_rows.extend(x[3] for x in rows)
     out.append(("total", "", "Tổng số", _sum_rows(all_rows)))
@@ -344,27 +370,31 @@ def catalog_fields(db: Database) -> pd.DataFrame:
     return db.query(sa.select(fields.c.code, fields.c.name_vi))
 
 
-def unit_line(db: Database, scope: Scope) -> str:
-    """The reporting unit as the form names it; the code in brackets lets the importer tell
-    units with the same name apart."""
+def unit_line(db: Database, scope: Scope, when: date) -> str:
+    """The reporting unit as the form names it on a day, with its code as people write it in
+    the form's era ("01", "01-S02", never our key "34:01"); the code in brackets lets the
+    importer tell units with the same name apart."""
     if scope.agency is not None:
         a = catalog.agency(db, scope.agency)
         loc = catalog.locality_list(db).set_index("code")["name_vi"].get(a["locality_code"], "")
-        return f"{a['name_vi']} – {loc} ({a['code']})"
-    loc = _locality(db, scope.locality)
-    return f"{loc} ({scope.locality})"
+        return f"{a['name_vi']} – {loc} ({eras.code_of(a['code'])})"
+    return f"{_locality(db, scope.locality, when)} ({eras.code_of(scope.locality)})"
 
 
-def _locality(db, code) -> str:
+def _locality(db, key, when: date) -> str:
     frame = catalog.locality_list(db)
-    row = frame[frame["code"] == code]
+    row = frame[frame["code"] == key]
     if row.empty:
-        return code
+        return eras.code_of(key)
     r = row.iloc[0]
     full = r["full_name_vi"] if isinstance(r["full_name_vi"], str) and r["full_name_vi"] else None
-    if r["kind"] == "province":
-        return f"UBND {full or r['name_vi']}"
-    return r["name_vi"]
+    if r["kind"] != "province":
+        return r["name_vi"]
+    city = r.get("city_full_name_vi")
+    if isinstance(city, str) and city and pd.notna(r.get("city_from")):  # a city since 2026
+        full = eras.full_name_on(full or r["name_vi"], eras.StatusChange(
+            pd.Timestamp(r["city_from"]).date(), city), when)
+    return f"UBND {full or r['name_vi']}"
 
 
 def form_workbook(db: Database, scope: Scope, rng: MonthRange, *, source: str = "",
@@ -390,7 +420,7 @@ def form_workbook(db: Database, scope: Scope, rng: MonthRange, *, source: str = 
         f"Kỳ báo cáo: tháng {rng.first.month:02d}/{rng.first.year} – "
         f"{rng.last.month:02d}/{rng.last.year}",
         f"(Từ ngày {fmt_date(rng.start, 'vi')} đến ngày {fmt_date(rng.end, 'vi')})",
-        f"Đơn vị báo cáo: {unit_line(db, scope)}",
+        f"Đơn vị báo cáo: {unit_line(db, scope, rng.end)}",
         "Đơn vị nhận báo cáo: Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính)",
         "Đơn vị tính: Số hồ sơ TTHC",
     ]

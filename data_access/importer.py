@@ -45,13 +45,15 @@ import sqlalchemy as sa
 from data_access import flat, form06a, xlsx
 from data_access.db import Database, bulk_insert, default_user
 from data_access.schema import agencies, data_loads, dossier_stats, fields, localities, procedures
+from domain import eras
 from domain import form06a as F
 from domain.formatting import fmt_date, fmt_int
 from domain.i18n import t
 from domain.metrics import COUNT_COLUMNS
 from domain.validation import (
-    BALANCE, DETAIL_CAP, ERROR, LEVELS, WARNING, Issue, Issues, Rejected,
-    check_identities, closest, duplicates, issue, normalise, overlaps_within, parse_date,
+    BALANCE, DETAIL_CAP, ERROR, LEVELS, WARNING, Issue, Issues, Places, Rejected,
+    agency_code, agency_codes, agency_era_problem, check_identities, closest, duplicates, issue,
+    normalise, overlaps_within, parse_date, report_era, strip_unit_prefix,
 )
 
 log = logging.getLogger("dvc.import")
@@ -121,16 +123,59 @@ class Reference:
     procedures: pd.DataFrame
 
     def __post_init__(self):
-        self.agency_id = dict(zip(self.agencies["code"], self.agencies["id"]))
-        self.agency_loc = dict(zip(self.agencies["code"], self.agencies["locality_code"]))
+        a = self.agencies
+        self.agency_id = dict(zip(a["code"], a["id"]))
+        self.agency_loc = dict(zip(a["code"], a["locality_code"]))
+        self.agency_level = dict(zip(a["code"], a["level"]))
+        self.agency_name = dict(zip(a["code"], a["name_vi"]))
+        self.agency_era = a["locality_code"].map(eras.era_of_key)
         self.proc_field = dict(zip(self.procedures["code"], self.procedures["field_code"]))
         self.loc_kind = dict(zip(self.localities["code"], self.localities["kind"]))
+        self.loc_name = dict(zip(self.localities["code"], self.localities["name_vi"]))
+        self.successor = dict(zip(self.localities["code"], self.localities["successor_code"]))
+        self.places = Places.of(self.localities)
+
+    def find_agency(self, text: str, era: str) -> tuple[str | None, str | None]:
+        """The stored code of the agency a report of an era names (None when unknown) and
+        why it cannot report in that era (validation.agency_era_problem), or 'unknown'."""
+        for code in agency_codes(text, era):
+            if code in self.agency_id:
+                return code, agency_era_problem(eras.era_of_key(self.agency_loc[code]),
+                                                self.agency_level[code], era)
+        written = eras.era_of_key(text)  # "34:01-MOI" in a report of 2024
+        return None, (agency_era_problem(written, None, era) if written else None) or "unknown"
+
+    def agencies_of(self, era: str, locality: str | None = None) -> pd.DataFrame:
+        """The agencies that can report in an era (a ministry's in any), of one locality."""
+        a = self.agencies[self.agency_era.isna() | (self.agency_era == era)]
+        return a[a["locality_code"] == locality] if locality else a
+
+    def localities_of(self, era: str) -> pd.DataFrame:
+        loc = self.localities
+        return loc[loc["era"].isna() | (loc["era"] == era)]
+
+    def shown_agency(self, code: str) -> str:
+        """'01-S02 (Sở Tư pháp)': the code as people write it, without its era."""
+        name = self.agency_name.get(code)
+        return f"{eras.code_of(code)} ({name})" if name else eras.code_of(code)
+
+    def shown_locality(self, key: str) -> str:
+        return f"{eras.code_of(key)} ({self.loc_name[key]})" if key in self.loc_name else key
+
+    def retired(self, old_key: str) -> dict:
+        """The message's values for a province that ended on 01/07/2025."""
+        new_key = self.successor.get(old_key)
+        known = isinstance(new_key, str) and new_key in self.loc_name
+        return {"old_code": eras.code_of(old_key), "name": self.loc_name[old_key],
+                "successor_code": eras.code_of(new_key) if known else "–",
+                "successor": self.loc_name[new_key] if known else "–"}
 
 
 def load_reference(db: Database) -> Reference:
     stmts = (
-        sa.select(localities.c.code, localities.c.kind, localities.c.name_vi,
-                  localities.c.full_name_vi),
+        sa.select(localities.c.code, localities.c.gso_code, localities.c.era, localities.c.kind,
+                  localities.c.name_vi, localities.c.name_en, localities.c.full_name_vi,
+                  localities.c.city_full_name_vi, localities.c.successor_code),
         sa.select(agencies.c.id, agencies.c.code, agencies.c.locality_code, agencies.c.level,
                   agencies.c.name_vi, agencies.c.name_en),
         sa.select(fields.c.code, fields.c.name_vi, fields.c.name_en),
@@ -211,55 +256,104 @@ class _NewAgencies:
         return self.rows[code]["id"]
 
 
-def _agency_options(ref: Reference, locality: str | None) -> dict[str, str]:
-    a = ref.agencies
+def _agency_options(ref: Reference, era: str, locality: str | None) -> dict[str, str]:
+    a = ref.agencies_of(era)
     if locality and (a["locality_code"] == locality).any():
         a = a[a["locality_code"] == locality]
     return _options(a)
 
 
 def _options(frame: pd.DataFrame) -> dict[str, str]:
-    """Comparison texts (the code, the name) → 'code (name)', for the closest names."""
+    """Comparison texts (the code as people write it, the name) → 'code (name)', for the
+    closest names."""
     out = {}
     for code, name in zip(frame["code"], frame["name_vi"]):
-        shown = f"{code} ({name})"
-        out[str(code)] = shown
+        plain = eras.code_of(str(code))
+        shown = f"{plain} ({name})"
+        out[plain] = shown
         out.setdefault(str(name), shown)
     return out
 
 
+def _row_eras(period_end: pd.Series) -> pd.Series:
+    """Each row's era, that of the last month its period covers (None where the date did not
+    read: that is already an error)."""
+    by_end = {ts: report_era(ts.date()) for ts in period_end.dropna().drop_duplicates()}
+    return pd.Series([by_end.get(ts) for ts in period_end], index=period_end.index,
+                     dtype=object)
+
+
+def _per_pair(texts: pd.Series, era: pd.Series, resolve) -> tuple[pd.Series, pd.Series]:
+    """resolve(text, era) → (a, b) once per distinct pair, spread over the rows."""
+    pairs = list(zip(texts, era))
+    done = {p: resolve(*p) for p in set(pairs) if isinstance(p[0], str) and p[1] is not None}
+    a = pd.Series([done.get(p, (None, None))[0] for p in pairs], index=texts.index, dtype=object)
+    b = pd.Series([done.get(p, (None, None))[1] for p in pairs], index=texts.index, dtype=object)
+    return a, b
+
+
+def _first(grp: pd.DataFrame) -> tuple:
+    return grp["sheet"].iloc[0], grp["row"].iloc[0]
+
+
 def _resolve_flat(f: pd.DataFrame, ref: Reference, found: Issues, new: _NewAgencies):
     sheet = f["sheet"]
-    known_loc = set(ref.localities["code"])
-    loc_options = _options(ref.localities)
-    bad = f["locality_code"].notna() & ~f["locality_code"].isin(known_loc)
-    for k, (code, grp) in enumerate(f[bad].groupby("locality_code", sort=False)):
-        found("unknown_locality", ERROR, grp["sheet"].iloc[0], grp["row"].iloc[0],
-              "locality_code", value=code, n=len(grp),
-              closest=_near(code, loc_options) if k < DETAIL_CAP else "–")
+    era = _row_eras(f["period_end"])
+    work = f.assign(_era=era)
+    # Provinces by the code (or name) people write, read in the era of the row.
+    loc_key, old_key = _per_pair(f["locality_code"], era, ref.places.resolve)
+    bad = f["locality_code"].notna() & era.notna() & loc_key.isna()
+    for k, ((code, e), grp) in enumerate(work[bad].groupby(["locality_code", "_era"],
+                                                           sort=False)):
+        old = old_key[grp.index[0]]
+        if old is not None:
+            found("locality_retired", ERROR, *_first(grp), "locality_code", **ref.retired(old))
+        else:
+            found("unknown_locality", ERROR, *_first(grp), "locality_code", value=code,
+                  n=len(grp), closest=_near(code, _options(ref.localities_of(e)))
+                  if k < DETAIL_CAP else "–")
 
-    ids = f["agency_code"].map(ref.agency_id)
-    unknown = f["agency_code"].notna() & ids.isna()
-    for k, (code, grp) in enumerate(f[unknown].groupby("agency_code", sort=False)):
+    # Agencies: in the row's era, with or without the "34:" of today's agencies.
+    stored, problem = _per_pair(f["agency_code"], era, ref.find_agency)
+    ids = stored.map(ref.agency_id)
+    work = work.assign(_stored=stored, _problem=problem, _loc=loc_key)
+    barred = problem.notna() & (problem != "unknown")
+    for (code, why), grp in work[barred].groupby(
+            [stored[barred].fillna(f["agency_code"][barred]), "_problem"], sort=False):
+        found(why, ERROR, *_first(grp), "agency_code", n=len(grp),
+              agency=ref.shown_agency(code) if code in ref.agency_id else eras.code_of(code))
+    unknown = f["agency_code"].notna() & (problem == "unknown")
+    # A new agency is created in the row's unit; one of today's units' carries the era.
+    target = pd.Series([agency_code(eras.code_of(c), eras.era_of_key(k)) if k else c
+                        for c, k in zip(f["agency_code"], loc_key)], index=f.index, dtype=object)
+    for k, (code, grp) in enumerate(work[unknown].groupby(target[unknown], sort=False)):
         names = grp["agency_name"].dropna().unique()
         levels = grp["agency_level"].dropna().unique()
-        locs = grp["locality_code"].dropna().unique()
-        where = (grp["sheet"].iloc[0], grp["row"].iloc[0], "agency_code")
+        locs = grp["_loc"].dropna().unique()
+        where = (*_first(grp), "agency_code")
         if len(names) == 1 and len(levels) == 1 and len(locs) == 1:
-            if levels[0] in LEVELS and locs[0] in known_loc:
-                ids[grp.index] = new.add(code, locs[0], levels[0], names[0])
+            if levels[0] in LEVELS:
+                why = {agency_era_problem(eras.era_of_key(locs[0]), levels[0], e)
+                       for e in grp["_era"].unique()} - {None}
+                if why:
+                    found(why.pop(), ERROR, *where, n=len(grp),
+                          agency=f"{eras.code_of(code)} ({names[0]})")
+                else:
+                    ids[grp.index] = new.add(code, locs[0], levels[0], names[0])
         elif len(names) > 1 or len(levels) > 1 or len(locs) > 1:
-            found("new_agency_conflict", ERROR, *where, value=code)
+            found("new_agency_conflict", ERROR, *where, value=eras.code_of(code))
         else:
             locality = locs[0] if len(locs) else None
-            found("unknown_agency", ERROR, *where, value=code, n=len(grp),
-                  closest=_near(code, _agency_options(ref, locality)) if k < DETAIL_CAP else "–")
-    agency_loc = f["agency_code"].map(ref.agency_loc)
-    wrong = agency_loc.notna() & f["locality_code"].notna() & (agency_loc != f["locality_code"])
-    for (code, loc), grp in f[wrong].groupby(["agency_code", "locality_code"], sort=False):
-        found("agency_locality", ERROR, grp["sheet"].iloc[0], grp["row"].iloc[0],
-              "locality_code", agency=code, expected=agency_loc[grp.index[0]], given=loc,
-              n=len(grp))
+            found("unknown_agency", ERROR, *where, value=grp["agency_code"].iloc[0], n=len(grp),
+                  closest=_near(grp["agency_code"].iloc[0],
+                                _agency_options(ref, grp["_era"].iloc[0], locality))
+                  if k < DETAIL_CAP else "–")
+    agency_loc = stored.map(ref.agency_loc)
+    wrong = agency_loc.notna() & loc_key.notna() & (agency_loc != loc_key) & problem.isna()
+    for (code, loc), grp in work[wrong].groupby(["_stored", "_loc"], sort=False):
+        found("agency_locality", ERROR, *_first(grp), "locality_code",
+              agency=ref.shown_agency(code), expected=ref.shown_locality(ref.agency_loc[code]),
+              given=ref.shown_locality(loc), n=len(grp))
 
     proc_options = _options(ref.procedures)
     field_options = _options(ref.fields)
@@ -282,44 +376,81 @@ def _resolve_flat(f: pd.DataFrame, ref: Reference, found: Issues, new: _NewAgenc
               value=code, n=len(grp),
               closest=_near(code, field_options) if k < DETAIL_CAP else "–")
     out = f.drop(columns=["agency_code", "agency_name", "agency_level"])
+    out["locality_code"] = loc_key
     out["agency_id"] = ids
     out["field_code"] = field_code
     return out
 
 
-def _resolve_unit(text: str, ref: Reference):
-    """The reporting unit of a form → ('locality', code) or ('agency', id), or None."""
+REFUSED = ("refused", None)  # the unit is known but cannot report in the form's era (said)
+
+
+def _agency_in_era(code: str, ref: Reference, era: str, found: Issues, sheet, row=None):
+    """('agency', id) for a code a form names, REFUSED when that agency cannot report in
+    the era (the reason added to `found`), None when no agency has that code."""
+    stored, why = ref.find_agency(code, era)
+    if why == "unknown":
+        return None
+    if why:
+        found(why, ERROR, sheet, row, n=1,
+              agency=ref.shown_agency(stored) if stored else eras.code_of(code))
+        return REFUSED
+    return "agency", ref.agency_id[stored]
+
+
+def _resolve_unit(text: str, ref: Reference, era: str, found: Issues, sheet: str):
+    """The reporting unit of a form in its era → ('locality', key) or ('agency', id);
+    REFUSED when it names a unit that cannot report in that era (said in `found`); None when
+    unknown."""
+    def place(name):
+        key, old = ref.places.resolve(name, era)
+        if old is not None:
+            found("locality_retired", ERROR, sheet, **ref.retired(old))
+            return REFUSED
+        return ("locality", key) if key else None
+
     code = F.code_in_label(text)
     if code:
-        if code in ref.agency_id:
-            return "agency", ref.agency_id[code]
-        if code.upper() in ref.loc_kind:
-            return "locality", code.upper()
+        hit = _agency_in_era(code, ref, era, found, sheet) or place(code)
+        if hit:
+            return hit
     base = F.label_without_code(text)
-    bare = F.strip_unit_prefix(base)
-    locs = ref.localities
-    for r in locs.itertuples():
-        names = {normalise(r.name_vi), F.strip_unit_prefix(r.name_vi)}
-        if isinstance(r.full_name_vi, str):
-            names |= {normalise(r.full_name_vi), F.strip_unit_prefix(r.full_name_vi)}
-        if bare in names or normalise(base) in names:
-            return "locality", r.code
-    a = ref.agencies
+    hit = place(base)
+    if hit:
+        return hit
     # "Sở Tư pháp – Hà Nội", "Sở Tư pháp tỉnh Hà Nam"
-    for r in locs.itertuples():
-        loc_n = F.strip_unit_prefix(r.name_vi)
-        full = normalise(base)
+    full = normalise(base)
+    for loc_n in sorted(ref.places.name_forms(), key=len, reverse=True):
         if loc_n and full.endswith(" " + loc_n):
-            head = F.strip_unit_prefix(full[: -len(loc_n)].strip())
+            unit = place(loc_n)
+            if unit is None or unit is REFUSED:
+                return unit
+            head = strip_unit_prefix(full[: -len(loc_n)].strip())
             for suffix in (" tinh", " thanh pho", " tp", " ubnd"):
                 head = head[: -len(suffix)] if head.endswith(suffix) else head
-            hit = a[(a["locality_code"] == r.code) & (a["name_vi"].map(normalise) == head.strip())]
+            a = ref.agencies_of(era, unit[1])
+            hit = a[a["name_vi"].map(normalise) == head.strip()]
             if len(hit) == 1:
                 return "agency", int(hit["id"].iloc[0])
+            break
+    a = ref.agencies_of(era)
     hit = a[a["name_vi"].map(normalise) == normalise(base)]
     if len(hit) == 1:
         return "agency", int(hit["id"].iloc[0])
     return None
+
+
+def _other_era_agency(name: str, locality: str, ref: Reference) -> str | None:
+    """The one agency of the same unit in the other era that bears a name (a district of an
+    old province named in a report of today, a centre of today in a report of 2024)."""
+    succ = ref.successor.get(locality)
+    if eras.era_of_key(locality) == eras.ERA_34:
+        others = [k for k, s in ref.successor.items() if s == locality]
+    else:
+        others = [succ] if isinstance(succ, str) else []
+    a = ref.agencies[ref.agencies["locality_code"].isin(others)]
+    hit = a[a["name_vi"].map(normalise) == name]
+    return hit["code"].iloc[0] if len(hit) == 1 else None
 
 
 def _resolve_form(fs, ref: Reference, found: Issues, new: _NewAgencies):
@@ -328,24 +459,33 @@ def _resolve_form(fs, ref: Reference, found: Issues, new: _NewAgencies):
     if not fs.unit_text:
         found("unit_missing", ERROR, sheet)
         return None, False
-    unit = _resolve_unit(fs.unit_text, ref)
+    if fs.period is None:  # already said; without a period the unit's era is unknown
+        return None, False
+    era = report_era(fs.period[1])
+    unit = _resolve_unit(fs.unit_text, ref, era, found, sheet)
+    if unit is REFUSED:
+        return None, False
     if unit is None:
-        options = {r.name_vi: r.name_vi for r in ref.localities.itertuples()}
-        options.update({f"{r.name_vi} {r.code}": f"{r.name_vi} ({r.code})"
-                        for r in ref.agencies.head(5000).itertuples()})
+        options = {r.name_vi: r.name_vi for r in ref.localities_of(era).itertuples()}
+        options.update({f"{r.name_vi} {eras.code_of(r.code)}":
+                        f"{r.name_vi} ({eras.code_of(r.code)})"
+                        for r in ref.agencies_of(era).head(5000).itertuples()})
         found("unknown_unit", ERROR, sheet, value=fs.unit_text,
-              closest=_near(F.strip_unit_prefix(fs.unit_text), options))
+              closest=_near(strip_unit_prefix(fs.unit_text), options))
         return None, False
     kind, key = unit
     a = ref.agencies.set_index("id")
     locality = key if kind == "locality" else a.loc[key, "locality_code"]
     rows = fs.rows.copy()
-    if fs.period is None:
-        return None, False
     rows["period_start"] = pd.Timestamp(fs.period[0])
     rows["period_end"] = pd.Timestamp(fs.period[1])
     rows["locality_code"] = locality
     rows["procedure_code"] = None
+    district = rows["level"].eq("district")
+    if era == eras.ERA_34 and district.any():  # the district level ended on 01/07/2025
+        found("section_district_ended", ERROR, sheet, rows.loc[district, "row"].iloc[0],
+              n=int(district.sum()))
+        return None, False
     uses_all = False
     if fs.name_kind == "field":
         lookup = {}
@@ -372,26 +512,47 @@ def _resolve_form(fs, ref: Reference, found: Issues, new: _NewAgencies):
             ids = {}
             for level in levels.dropna().unique().tolist() + ([None] if levels.isna().any() else []):
                 suffix, name_vi, name_en = AGGREGATE[level]
-                code = f"{locality}-TH-{suffix}"
+                # within the unit of the form's era: "01-TH-TINH" (63), "34:01-TH-TINH" (34)
+                code = agency_code(f"{eras.code_of(locality)}-TH-{suffix}",
+                                   eras.era_of_key(locality))
                 ids[level] = ref.agency_id.get(code) or new.add(
                     code, locality, level or "province", name_vi, name_en)
-                found("form_combined_agency", WARNING, sheet, unit=code, name=name_vi)
+                found("form_combined_agency", WARNING, sheet, unit=eras.code_of(code),
+                      name=name_vi)
             rows["agency_id"] = [ids[lv if lv == lv else None] for lv in levels]
     else:
         candidates = ref.agencies[ref.agencies["locality_code"] == locality]
         by_name = candidates.assign(_n=candidates["name_vi"].map(normalise))
-        options = _agency_options(ref, locality)
+        options = _agency_options(ref, era, locality)
+        ids_here = set(candidates["id"])
 
         def agency_of(r):
             code = F.code_in_label(r["label"])
-            if code and code in ref.agency_id:
-                return ref.agency_id[code]
-            hit = by_name[by_name["_n"] == normalise(F.label_without_code(r["label"]))]
+            hit = _agency_in_era(code, ref, era, found, sheet, r["row"]) if code else None
+            if hit is REFUSED:
+                return None
+            if hit is not None:
+                if hit[1] not in ids_here:
+                    other = a.loc[hit[1]]
+                    found("agency_locality", ERROR, sheet, r["row"], n=1,
+                          agency=ref.shown_agency(other["code"]),
+                          expected=ref.shown_locality(other["locality_code"]),
+                          given=ref.shown_locality(locality))
+                    return None
+                return hit[1]
+            name = normalise(F.label_without_code(r["label"]))
+            hit = by_name[by_name["_n"] == name]
             if len(hit) == 1:
                 return int(hit["id"].iloc[0])
             if len(hit) > 1:
                 found("ambiguous_agency", ERROR, sheet, r["row"], value=r["label"],
-                      codes=", ".join(hit["code"].head(6)))
+                      codes=", ".join(hit["code"].map(eras.code_of).head(6)))
+                return None
+            other = _other_era_agency(name, locality, ref)
+            why = other and agency_era_problem(eras.era_of_key(ref.agency_loc[other]),
+                                               ref.agency_level[other], era)
+            if why:
+                found(why, ERROR, sheet, r["row"], n=1, agency=ref.shown_agency(other))
             else:
                 found("unknown_agency_name", ERROR, sheet, r["row"], value=r["label"],
                       closest=_near(r["label"], options))
@@ -461,7 +622,7 @@ def _previous_identical(conn, sha: str, rows: int) -> dict | None:
 
 def _overlap_issues(over: pd.DataFrame, frame: pd.DataFrame, ref: Reference, replace: bool,
                     found: Issues) -> None:
-    codes = dict(zip(ref.agencies["id"], ref.agencies["code"]))
+    codes = dict(zip(ref.agencies["id"], ref.agencies["code"].map(eras.code_of)))
     sheets = dict(zip(frame["row"], frame["sheet"]))
     for agency_id, grp in over.groupby("agency_id", sort=False):
         first = grp.iloc[0]
@@ -645,9 +806,9 @@ def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = Fa
 def _preview(frame: pd.DataFrame, ref: Reference | None, new: _NewAgencies,
              n: int = 20) -> pd.DataFrame:
     head = frame.head(n).copy()
-    names = dict(zip(ref.agencies["id"], ref.agencies["code"] + " " + ref.agencies["name_vi"])) \
-        if ref is not None else {}
-    names.update({r["id"]: f"{r['code']} {r['name_vi']}" for r in new.rows.values()})
+    names = dict(zip(ref.agencies["id"], ref.agencies["code"].map(eras.code_of) + " "
+                     + ref.agencies["name_vi"])) if ref is not None else {}
+    names.update({r["id"]: f"{eras.code_of(r['code'])} {r['name_vi']}" for r in new.rows.values()})
     head["agency"] = head["agency_id"].map(names)
     cols = ["sheet", "row", "period_start", "period_end", "agency", "field_code",
             "procedure_code", "carried_over", "received_online", "received_direct",

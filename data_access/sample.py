@@ -145,11 +145,13 @@ UNIT_FULL_2024 = {
 FULL_OTHER_RANGE = {"province": (0.11, 0.48), "ministry": (0.15, 0.95)}  # drawn units
 SIGMA_UNIT_FULL, SIGMA_PROCEDURE_FULL, SIGMA_AGENCY_FULL = 0.45, 0.30, 0.20
 LEVEL_FULL_LOGIT = {"province": 0.3, "district": -0.3, "commune": 0.0, "ministry": 0.0}
-# Relative to 2024, by block. 2025 to 26/10: provinces 16.94%, ministries 54.46%, nation
-# 39.98% (DOMAIN.md §10), below 2024's 18.54 / 63.47 / 45.8%; 2026: assumed.
+# Relative to 2024, by block, at mid-year (the yearly means come out at about 0.35 / 0.65 / 1
+# for 2022–2024: the ramp is not flat within a year). 2025 to 26/10: provinces 16.94%,
+# ministries 54.46%, nation 39.98% (DOMAIN.md §10), below 2024's 18.54 / 63.47 / 45.8%;
+# 2026: assumed.
 FULL_RAMP = {
-    "province": {2022: 0.35, 2023: 0.65, 2024: 1.00, 2025: 0.90, 2026: 0.95},
-    "ministry": {2022: 0.35, 2023: 0.65, 2024: 1.00, 2025: 0.81, 2026: 0.85},
+    "province": {2022: 0.30, 2023: 0.57, 2024: 1.00, 2025: 0.90, 2026: 0.95},
+    "ministry": {2022: 0.30, 2023: 0.57, 2024: 1.00, 2025: 0.81, 2026: 0.85},
 }
 FULL_CAP = 0.99  # at most this share of online dossiers is full-process
 FULL_HEADROOM = 0.80  # a set target may use at most this share of capable dossiers
@@ -190,9 +192,12 @@ WARD_EN = {"Phường": "Ward", "Xã": "Commune", "Thị trấn": "Township", "�
 # Field ministries whose provincial office is not "Sở <ministry>".
 PORTFOLIO = {"Công an": "Công an tỉnh", "Bảo hiểm xã hội": "Bảo hiểm xã hội tỉnh"}
 FALLBACK_DEPARTMENT = "Văn phòng UBND tỉnh"
-# From 01/07/2025 the centre receives the province's dossiers (Decree 118/2025/NĐ-CP); in the
-# sample it handles the procedures that had no department of their own (FALLBACK_DEPARTMENT).
+# From 01/07/2025 the centre receives the province's dossiers (Decree 118/2025/NĐ-CP). An
+# assumption of the sample, not a published fact: it also handles the procedures that had no
+# department of their own (FALLBACK_DEPARTMENT) and the provision of land data, so that it has
+# figures of its own.
 CENTRE = ("Trung tâm Phục vụ hành chính công", "Public Administration Service Centre")
+CENTRE_PROCEDURES = {"1.012789"}
 # Tables emptied before a load, children first.
 CLEAR_ORDER = (schema.dossier_stats, schema.agencies, schema.data_loads,
                schema.fee_policy_procedures, schema.fee_policies, schema.targets,
@@ -846,9 +851,11 @@ def _series_34(old: pd.DataFrame, agencies, units, procs, noise, seed) -> pd.Dat
     keep["src"], keep["pool"] = keep.index.to_numpy(), -1
     dept = (old.loc[keep.index, "level"] == "province").to_numpy()
     locs = old.loc[keep.index, "locality_code"].to_numpy()
+    codes = procs["procedure_code"].to_numpy()[keep["j"].to_numpy()]
     keep.loc[dept, "agency_id"] = [
-        new_dept[(cw.successor[loc], successor[portfolio[a]])]
-        for loc, a in zip(locs[dept], keep["agency_id"].to_numpy()[dept])]
+        new_dept[(cw.successor[loc], CENTRE[0] if code in CENTRE_PROCEDURES
+                  else successor[portfolio[a]])]
+        for loc, a, code in zip(locs[dept], keep["agency_id"].to_numpy()[dept], codes[dept])]
 
     local = old[old["level"].isin(["district", "commune"])]
     pools = local.groupby(["unit", "j"], sort=True)["volume"].sum().reset_index()

@@ -1,11 +1,16 @@
 """How much a fee cut for online submission raises online uptake, learnt from the dated fee
 policies in the data (difference-in-differences with two-way fixed effects).
 
-The panel has one row per unit (province or ministry) × procedure × month: new dossiers and
-those received online. A policy's exposure is its discount (a fraction) in the months it is in
-force for the whole month (the first whole month on or after valid_from, to the last whole
-month up to valid_to), for the procedures it covers, in the units of its scope (a province, or
-every unit for a national policy); several policies on one cell: the largest discount.
+The panel has one row per unit (province or ministry, by its key: "63:79" before 01/07/2025,
+"34:79" since, "B-CA") × procedure × month: new dossiers and those received online. A policy's
+exposure is its discount (a fraction) in the months it is in force for the whole month (the
+first whole month on or after valid_from, to the last whole month up to valid_to), for the
+procedures it covers, in the units of its scope (a province, or every unit for a national
+policy); several policies on one cell: the largest discount. A province's policy names the
+province by its code in the era in force when the policy starts ("province:79" from 2024 is
+"63:79"); from 01/07/2025 it covers the unit that province became — whole when that unit is the
+old province alone, in part when it merged others. The months a policy covers a unit in part
+are left out: their exposure is unknown (see policy_reach).
 
 Model, on the empirical logit of the online share of each row,
 
@@ -29,6 +34,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+
+from domain import eras
 
 Z95 = 1.959963984540054
 MAX_SWEEPS = 500
@@ -84,33 +91,63 @@ class Estimate:
 
 
 # --- exposure ----------------------------------------------------------------------------
+def policy_key(scope: str, valid_from: date) -> str | None:
+    """The unit key of a province's policy ("province:79" starting in 2024 → "63:79"): its code
+    is read in the era in force on its first day. None for a policy of any other scope."""
+    if not (isinstance(scope, str) and scope.startswith("province:")):
+        return None
+    return eras.key(scope.split(":", 1)[1], eras.era_of(valid_from))
+
+
+def policy_reach(scope: str, valid_from: date, crosswalk: eras.Crosswalk
+                 ) -> tuple[frozenset[str] | None, frozenset[str]]:
+    """(units the policy covers whole, units it covers in part); whole None = every unit (a
+    national policy). An old province's policy goes on in its territory after 01/07/2025:
+    the unit it became is covered whole when it is that province alone, in part otherwise."""
+    if scope == "nation":
+        return None, frozenset()
+    unit = policy_key(scope, valid_from)
+    if unit is None:
+        return frozenset(), frozenset()
+    new = crosswalk.successor.get(unit)
+    if new is None:
+        return frozenset({unit}), frozenset()
+    if crosswalk.predecessors(new) == (unit,):
+        return frozenset({unit, new}), frozenset()
+    return frozenset({unit}), frozenset({new})
+
+
 def month_ends(starts: pd.Series) -> pd.Series:
     s = pd.to_datetime(starts)
     return (s + pd.offsets.MonthEnd(0)).dt.date
 
 
 def exposure(panel: pd.DataFrame, policies: pd.DataFrame, coverage: pd.DataFrame,
-             ) -> pd.DataFrame:
+             crosswalk: eras.Crosswalk) -> pd.DataFrame:
     """Per row of the panel (columns unit, procedure, month: the month's first day), the
-    discount in force (0–1, the largest of the policies in force for the whole month) and,
-    per policy id, its own discount in force (columns pol_<id>)."""
+    discount in force (0–1, the largest of the policies in force for the whole month), per
+    policy id its own discount in force (columns pol_<id>), and `partial`: a policy in force
+    covers the row's unit only in part."""
     out = pd.DataFrame(index=panel.index)
     month = pd.to_datetime(panel["month"]).dt.date
     end = month_ends(panel["month"])
     total = np.zeros(len(panel))
+    partial = np.zeros(len(panel), dtype=bool)
     for pol in policies.itertuples():
         procs = set(coverage.loc[coverage["policy_id"] == pol.id, "procedure_code"])
-        in_scope = panel["procedure"].isin(procs).to_numpy().copy()
-        if isinstance(pol.scope, str) and pol.scope.startswith("province:"):
-            in_scope &= (panel["unit"] == pol.scope.split(":", 1)[1]).to_numpy()
-        elif pol.scope != "nation":
-            in_scope[:] = False
+        covered = panel["procedure"].isin(procs).to_numpy()
+        whole, part = policy_reach(pol.scope, pol.valid_from, crosswalk)
+        in_scope = covered.copy()
+        if whole is not None:
+            in_scope &= panel["unit"].isin(whole).to_numpy()
         valid_to = pol.valid_to if _is_date(pol.valid_to) else date.max
         active = ((month >= pol.valid_from) & (end <= valid_to)).to_numpy()
         d = np.where(in_scope & active, float(pol.discount_pct) / 100.0, 0.0)
         out[f"pol_{pol.id}"] = np.where(in_scope, d, np.nan)  # NaN: not covered
         total = np.maximum(total, d)
+        partial |= covered & active & panel["unit"].isin(part).to_numpy()
     out["discount"] = total
+    out["partial"] = partial
     return out
 
 
@@ -185,17 +222,19 @@ def cell_kappa(rows: pd.DataFrame) -> np.ndarray:
 
 
 def prepare(panel: pd.DataFrame, policies: pd.DataFrame, coverage: pd.DataFrame,
-            online_procedures: set[str]) -> pd.DataFrame:
+            online_procedures: set[str], crosswalk: eras.Crosswalk) -> pd.DataFrame:
     """The regression rows: monthly rows of procedures with an online service and new > 0,
-    with y (empirical logit), w (its inverse variance) and the exposures."""
+    with y (empirical logit), w (its inverse variance) and the exposures; rows a policy
+    covers only in part are left out."""
     rows = panel[panel["procedure"].isin(online_procedures) & (panel["new"] > 0)
                  & panel["monthly"]].copy()
     rows["online"] = rows["online"].clip(lower=0).clip(upper=rows["new"])
     on, off = rows["online"].to_numpy(float), (rows["new"] - rows["online"]).to_numpy(float)
     rows["y"] = np.log((on + 0.5) / (off + 0.5))
     rows["w"] = (on + 0.5) * (off + 0.5) / (on + off + 1.0)
-    exp = exposure(rows, policies, coverage)
+    exp = exposure(rows, policies, coverage, crosswalk)
     rows = pd.concat([rows.reset_index(drop=True), exp.reset_index(drop=True)], axis=1)
+    rows = rows[~rows.pop("partial")].reset_index(drop=True)
     rows["kappa"] = cell_kappa(rows)
     rows["discount"] = rows["discount"] * rows["kappa"]
     unit = pd.factorize(rows["unit"])[0]
@@ -219,10 +258,11 @@ def _changed_cells(rows: pd.DataFrame, column: str) -> pd.Index:
 
 
 def estimate(panel: pd.DataFrame, policies: pd.DataFrame, coverage: pd.DataFrame,
-             online_procedures: set[str]) -> Estimate | None:
-    """The fee response from the panel (columns unit, procedure, month, monthly, new, online);
-    None when no policy changes any cell's exposure inside the data."""
-    rows = prepare(panel, policies, coverage, online_procedures)
+             online_procedures: set[str], crosswalk: eras.Crosswalk) -> Estimate | None:
+    """The fee response from the panel (columns unit, procedure, month, monthly, new, online;
+    units by key, each row in the units of its own era); None when no policy changes any
+    cell's exposure inside the data."""
+    rows = prepare(panel, policies, coverage, online_procedures, crosswalk)
     if rows.empty:
         return None
     changed = _changed_cells(rows, "discount")

@@ -2,6 +2,10 @@
 full-process rate and its target, to fee revenue and to what citizens save. Pure functions on
 numpy arrays and small frames, one row per cell (unit × procedure).
 
+The projection runs in the units of today (the 34 provinces and the ministries): the panel's
+rows before 01/07/2025, keyed by the 63, are summed into the units they became (in_units), so
+the latest twelve months are in one unit set whatever the data's last month.
+
 Baseline (no new policy), per cell, for each month of the horizon:
 - new dossiers a month = the cell's average over the last 12 months of data (Σ new / months
   reported), the same every month;
@@ -36,6 +40,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from domain import eras
+from domain.did import policy_reach
 from domain.periods import Month
 
 LEVEL_MONTHS, VOLUME_MONTHS = 3, 12
@@ -155,6 +161,17 @@ def unit_slopes(panel: pd.DataFrame, last: Month) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["unit", "slope", "slope_r"])
 
 
+PANEL_KEYS = ["unit", "procedure", "period_start", "period_end", "month", "months", "monthly"]
+
+
+def in_units(panel: pd.DataFrame, crosswalk: eras.Crosswalk, units: str) -> pd.DataFrame:
+    """The panel with each row's unit taken into the unit set (an old province's rows go to
+    the unit it became) and the rows that meet summed: counts and `spread` add up."""
+    frame = panel.assign(unit=[crosswalk.to_units(u, units) for u in panel["unit"]])
+    values = [c for c in ("new", "online", "full", "spread") if c in frame]
+    return frame.groupby(PANEL_KEYS, as_index=False, sort=True)[values].sum()
+
+
 def build_cells(panel: pd.DataFrame, last: Month, kinds: dict[str, str],
                 fees: pd.DataFrame) -> pd.DataFrame:
     """One row per unit × procedure seen in the last 12 months of the panel (columns unit,
@@ -211,19 +228,46 @@ def history(panel: pd.DataFrame, last: Month, unit: str | None = None) -> pd.Dat
                          "full": (by["full"] / by["new"]).to_numpy()})
 
 
+def member_shares(panel: pd.DataFrame, crosswalk: eras.Crosswalk) -> pd.DataFrame:
+    """(unit, member, procedure, share): each old province's share of the new dossiers of the
+    unit it became, per procedure, over the last twelve months before 01/07/2025 in the data —
+    how much of a unit of today an old province's fee policy reaches."""
+    old = panel[[eras.era_of_key(u) == eras.ERA_63 for u in panel["unit"]]]
+    if old.empty:
+        return pd.DataFrame(columns=["unit", "member", "procedure", "share"])
+    last = min(Month.of(max(old["month"])), eras.LAST_MONTH_63)
+    old = old[[0 <= _months_before(m, last) < VOLUME_MONTHS for m in old["month"]]]
+    by = old.groupby(["unit", "procedure"], as_index=False)["new"].sum().rename(
+        columns={"unit": "member"})
+    by["unit"] = by["member"].map(crosswalk.successor)
+    by = by.dropna(subset=["unit"])
+    total = by.groupby(["unit", "procedure"])["new"].transform("sum")
+    by = by[total > 0].assign(share=by["new"] / total)
+    return by[["unit", "member", "procedure", "share"]].reset_index(drop=True)
+
+
 def online_fees(units: list[str], procedures: pd.DataFrame, policies: pd.DataFrame,
-                coverage: pd.DataFrame, month: Month) -> pd.DataFrame:
-    """Per unit × procedure: the direct fee, the online fee in force in `month` (the listed
-    fee less the largest discount of the policies in force for the whole month that cover it
-    in that unit; else the listed online fee, or the direct fee where none is listed) and
-    whether the procedure has an online service. procedures: code, fee_direct_vnd,
-    fee_online_vnd, online_level."""
+                coverage: pd.DataFrame, month: Month, crosswalk: eras.Crosswalk,
+                shares: pd.DataFrame) -> pd.DataFrame:
+    """Per unit × procedure: the direct fee, the online fee in force in `month` and whether the
+    procedure has an online service. procedures: code, fee_direct_vnd, fee_online_vnd,
+    online_level. In each part of a unit (shares, see member_shares: an old province, or the
+    unit whole where none is known) the online fee is the listed fee less the largest discount
+    of the policies in force there for the whole month that cover the procedure (else the
+    listed online fee, or the direct fee where none is listed); the unit's fee is the mean of
+    its parts' by their share of its dossiers. A policy of an old province whose unit of today
+    has no dossiers of that old province in the data is not counted there."""
     p = procedures.rename(columns={"code": "procedure"})
     fd = pd.to_numeric(p["fee_direct_vnd"], errors="coerce").astype("float64").fillna(0.0)
     fo = pd.to_numeric(p["fee_online_vnd"], errors="coerce").astype("float64")
     base = pd.DataFrame({"procedure": p["procedure"], "fee_direct": fd,
                          "listed_online": fo.fillna(fd), "has_online": p["online_level"] != "none"})
     grid = pd.DataFrame({"unit": units}).merge(base, how="cross")
+    grid = grid.merge(shares, on=["unit", "procedure"], how="left")
+    alone = {u: crosswalk.predecessors(u)[0] for u in units
+             if len(crosswalk.predecessors(u)) == 1}  # a unit that is one old province
+    grid["member"] = grid["member"].fillna(grid["unit"].map(alone)).fillna(grid["unit"])
+    grid["share"] = grid["share"].fillna(1.0)
     discount = np.zeros(len(grid))
     first, last = month.first_day, month.last_day
     for pol in policies.itertuples():
@@ -232,16 +276,17 @@ def online_fees(units: list[str], procedures: pd.DataFrame, policies: pd.DataFra
         if not (pol.valid_from <= first and last <= valid_to):
             continue
         procs = set(coverage.loc[coverage["policy_id"] == pol.id, "procedure_code"])
-        hit = grid["procedure"].isin(procs).to_numpy().copy()
-        if pol.scope.startswith("province:"):
-            hit &= (grid["unit"] == pol.scope.split(":", 1)[1]).to_numpy()
-        elif pol.scope != "nation":
-            continue
+        hit = grid["procedure"].isin(procs).to_numpy()
+        whole, _ = policy_reach(pol.scope, pol.valid_from, crosswalk)
+        if whole is not None:  # a part is reached as the old province or as the whole unit
+            hit = hit & (grid["member"].isin(whole) | grid["unit"].isin(whole)).to_numpy()
         discount = np.where(hit, np.maximum(discount, pol.discount_pct / 100.0), discount)
-    grid["fee_online"] = np.where(discount > 0, grid["fee_direct"] * (1 - discount),
-                                  grid["listed_online"])
-    grid["fee_online"] = np.minimum(grid["fee_online"], grid["fee_direct"])
-    return grid[["unit", "procedure", "fee_direct", "fee_online", "has_online"]]
+    fee = np.where(discount > 0, grid["fee_direct"] * (1 - discount), grid["listed_online"])
+    grid["fee_online"] = np.minimum(fee, grid["fee_direct"]) * grid["share"]
+    out = grid.groupby(["unit", "procedure"], as_index=False, sort=False).agg(
+        fee_direct=("fee_direct", "first"), fee_online=("fee_online", "sum"),
+        has_online=("has_online", "first"))
+    return out[["unit", "procedure", "fee_direct", "fee_online", "has_online"]]
 
 
 # --- the projection -----------------------------------------------------------------------
@@ -325,12 +370,25 @@ def rates(proj: Projection, rows: np.ndarray | None = None) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def first_reaching(series, target: float | None) -> int | None:
-    """The first month index whose value reaches the target; None if none does."""
-    if target is None:
-        return None
-    hits = np.flatnonzero(np.asarray(series, dtype=float) >= target - 1e-12)
-    return int(hits[0]) if len(hits) else None
+def target_path(by_year: dict[int, float], first: Month, horizon: int) -> np.ndarray:
+    """The target in force each projected month: its year's (NaN where the year has none —
+    an earlier year's target is never carried forward)."""
+    return np.array([by_year.get(first.plus(i).year, np.nan) for i in range(horizon)],
+                    dtype=float)
+
+
+def first_reaching(series, target) -> int | None:
+    """The first month index from which the value meets the target in force every month to
+    the end of the horizon (target: one value, or one per month with NaN where none is set);
+    None if it never does, or no target is set."""
+    values = np.asarray(series, dtype=float)
+    tg = np.broadcast_to(np.asarray(np.nan if target is None else target, dtype=float),
+                         values.shape)
+    is_set = ~np.isnan(tg)
+    missed = np.flatnonzero(is_set & ~(values >= tg - 1e-12))
+    start = int(missed[-1]) + 1 if len(missed) else 0
+    later = np.flatnonzero(is_set[start:])
+    return start + int(later[0]) if len(later) else None
 
 
 @dataclass(frozen=True)
@@ -368,10 +426,11 @@ def totals(proj: Projection, rows: np.ndarray | None = None) -> Totals:
                                                  proj.params.covered).sum()))
 
 
-def unit_table(proj: Projection, targets: dict[str, float | None]) -> pd.DataFrame:
+def unit_table(proj: Projection, targets: dict[str, np.ndarray]) -> pd.DataFrame:
     """One row per unit: online and full-process rates at the end of the horizon (baseline,
-    scenario), the month index each full-process rate first reaches the unit's target, dossiers
-    moved online and revenue given up over the horizon."""
+    scenario), the target in force in the last month, the month index from which each
+    full-process rate meets the unit's targets (targets: unit → the target each month, see
+    target_path), dossiers moved online and revenue given up over the horizon."""
     cells = proj.cells
     codes, units = pd.factorize(cells["unit"])
     U, H = len(units), proj.n.shape[1]
@@ -386,19 +445,17 @@ def unit_table(proj: Projection, targets: dict[str, float | None]) -> pd.DataFra
     fb = _rate(by_unit(on_b * proj.r), den)
     fs = _rate(by_unit(on_s * proj.r), den)
     ob, os_ = _rate(by_unit(on_b), den), _rate(by_unit(on_s), den)
-    target = np.array([targets.get(u) for u in units], dtype=float)
-    reach_b = [first_reaching(fb[i], None if np.isnan(target[i]) else target[i])
-               for i in range(U)]
-    reach_s = [first_reaching(fs[i], None if np.isnan(target[i]) else target[i])
-               for i in range(U)]
+    none = np.full(H, np.nan)
+    paths = [targets.get(u, none) for u in units]
     first_cell = np.zeros(U, dtype=int)
     first_cell[codes[::-1]] = np.arange(len(codes))[::-1]
     return pd.DataFrame({
         "unit": np.asarray(units, dtype=object), "kind": cells["kind"].to_numpy()[first_cell],
         "online_base": ob[:, H - 1], "online_scen": os_[:, H - 1],
         "full_base": fb[:, H - 1], "full_scen": fs[:, H - 1],
-        "target": [None if np.isnan(x) else float(x) for x in target],
-        "reach_base": reach_b, "reach_scen": reach_s,
+        "target": [None if np.isnan(p[H - 1]) else float(p[H - 1]) for p in paths],
+        "reach_base": [first_reaching(fb[i], paths[i]) for i in range(U)],
+        "reach_scen": [first_reaching(fs[i], paths[i]) for i in range(U)],
         "moved": by_unit(on_s - on_b).sum(axis=1),
         "given_up": by_unit(proj.given_up["mid"]).sum(axis=1),
     })

@@ -1,6 +1,8 @@
 """Mô phỏng chính sách phí — what cutting the fee for online submission would do to online
-uptake, to the 2025 full-process targets, to fee revenue and to what citizens save.
-Every setting is in the URL (/what_if?scope=45&cut=50&…), so a link reproduces the scenario."""
+uptake, to the full-process rate and the targets of the projected years, to fee revenue and to
+what citizens save. It projects from the month after the latest data, in the units of today:
+the 34 provinces (by their plain code in the URL) and the ministries. Every setting is in the
+URL (/what_if?scope=44&cut=50&…), so a link reproduces the scenario."""
 import streamlit as st
 
 from components import data
@@ -10,7 +12,8 @@ from components import whatif_scenarios as scenarios
 from components import whatif_state as ws
 from components import whatif_view as view
 from components.context import guard, page_setup, source_note
-from domain import whatif
+from data_access.reference import crosswalk
+from domain import eras, whatif
 from domain.formatting import fmt_int, fmt_month
 
 ctx = page_setup("pages/what_if.py", "nav_what_if")
@@ -29,15 +32,24 @@ with guard(ctx):
         ws.default_spec(first, whatif.ASSUMED_RESPONSE, whatif.ASSUMED_UNCERTAINTY)
     name_col = "name_vi" if ctx.lang == "vi" else "name_en"
     locs = data.localities()
-    units = set(wdata.cells("")["unit"])
-    scope_names = {"": ctx.t("nation")} | {
-        r["code"]: r[name_col] for r in locs.to_dict("records") if r["code"] in units}
+    labels = {k: eras.label(n, k, ctx.lang) for k, n in zip(locs["code"], locs[name_col])}
+    units = sorted(set(wdata.cells("")["unit"]))
+    # the URL names a unit of today by the code people read ("44"; a ministry by its code)
+    keys = {"": ""} | {eras.code_of(k): k for k in units}
+    scope_names = {"": ctx.t("nation")} | {eras.code_of(k): labels.get(k, k) for k in units}
     fee_procs = wdata.fee_procedures()
     fee_codes = list(fee_procs["code"])
     field_names = dict(zip(fee_procs["field_code"], fee_procs[f"{name_col}_field"]))
     options = controls.cover_options(fee_procs, field_names)
 
-    url_spec, bad = ws.from_query(st.query_params.to_dict(), default, set(scope_names), first)
+    query = st.query_params.to_dict()
+    retired = eras.key(query.get("scope", ""), eras.ERA_63)
+    if query.get("scope") not in scope_names and retired in crosswalk().successor:
+        new = crosswalk().successor[retired]  # a code of the 63 opens the unit it became
+        st.info(ctx.t("code_retired", code=query["scope"], old=labels.get(retired, retired),
+                      new=labels.get(new, new), new_code=eras.code_of(new)))
+        query["scope"] = eras.code_of(new)
+    url_spec, bad = ws.from_query(query, default, set(scope_names), first)
     for name in bad:
         st.info(ctx.t("bad_param", name=name, value=st.query_params.get(name),
                       fallback=ctx.t("wi_default")))
@@ -46,11 +58,12 @@ with guard(ctx):
                          view.response_note(ctx, est))
     controls.write_url(spec)
 
-    targets = wdata.unit_targets()
+    targets = wdata.unit_targets(first)
 
     def outcome_of(s: ws.Spec) -> view.Outcome:
-        return view.Outcome(wdata.cells(s.scope), ws.to_params(s, fee_procs, first), first,
-                            targets, s.scope, wdata.history(s.scope))
+        key = keys[s.scope]
+        return view.Outcome(wdata.cells(key), ws.to_params(s, fee_procs, first), first,
+                            targets, key, wdata.history(key))
 
     out = outcome_of(spec)
     if out.n_free:
@@ -64,8 +77,8 @@ with guard(ctx):
     view.tiles(ctx, out)
     view.charts(ctx, out)
     if not spec.scope:
-        view.unit_table(ctx, out, scope_names)
-    view.estimate_section(ctx, est, scope_names)
+        view.unit_table(ctx, out, labels)
+    view.estimate_section(ctx, est, labels)
 
     saved, readable = scenarios.read(default, set(scope_names), first)
     if not readable:

@@ -1,6 +1,9 @@
-"""The map in real Chromium with the network cut off: the deck canvas is drawn (not blank),
-both archipelago labels are painted where they belong, the attribution is on the page, a
-tooltip reads the Vietnamese way, and a click on a province opens its page (same period)."""
+"""The map in real Chromium with the network cut off, for a 2024 period (the 63 provinces) and
+a 2026 one (the 34): the deck canvas is drawn (not blank), both archipelago labels are painted
+where they belong, the attribution is on the page, a tooltip reads the Vietnamese way and names
+the unit's era, and a click on a province opens its page (same period, same unit set).
+
+The server reads the small hand-made database of tests/test_map_app.py (2023 – 2026)."""
 import io
 
 import pytest
@@ -9,7 +12,7 @@ from components.map import Choice, _view_state
 from data_access import geo
 from data_access.reference import provinces
 from domain import mapping
-from tests.test_map_app import build_map_db
+from tests.test_map_app import Q1, Q1_2026, build_map_db
 from tests.browser import browser_page, served, wait_idle
 
 LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost")
@@ -69,65 +72,92 @@ def click_until(page, x, y, url_part=None, text=None, tries=4) -> None:
     raise AssertionError(f"the map did not react to {tries} clicks at {x:.0f}, {y:.0f}")
 
 
-def view_and_point(lon, lat, box, choice=Choice()):
+def view_and_point(lon, lat, box, choice: Choice):
     """Where a point is drawn on the canvas, from the view the page fitted."""
     return mapping.project(lon, lat, _view_state(choice, "page"), box["width"], box["height"])
 
 
-def test_map_draws_offline_and_opens_a_province(server):
+def _labels_and_attribution(page, img, box, choice: Choice) -> None:
+    """Both archipelago labels painted above their islands (text over empty sea), the
+    attribution and the archipelagos' provinces on the page."""
+    for island in geo.map_geo().islands:
+        x, y = view_and_point((island.bbox[0] + island.bbox[2]) / 2, island.bbox[3], box, choice)
+        assert 0 < x < box["width"] and 0 < y < box["height"], island.name_vi
+        assert dark_pixels(img, x - 70, y - 45, x + 70, y - 4) > 40, island.name_vi
+    assert dark_pixels(img, 5, box["height"] - 60, 60, box["height"] - 5) == 0  # empty sea
+    assert page.get_by_text("Open Development Mekong", exact=False).first.is_visible()
+    assert page.get_by_text("Quần đảo Hoàng Sa thuộc thành phố Đà Nẵng",
+                            exact=False).first.is_visible()
+
+
+def _grey(colours) -> bool:
+    return any(max(abs(a - b) for a, b in zip(c, (189, 189, 189))) < 12 for c in colours)
+
+
+def _hover_ha_giang(page, box, choice: Choice) -> str:
+    """Hover Hà Giang's representative point (inside the new Tuyên Quang in the 34): the
+    tooltip's text."""
+    row = provinces().set_index("code").loc["02"]
+    x, y = view_and_point(row.centroid_lon, row.centroid_lat, box, choice)
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    return tooltip.inner_text(), (box["x"] + x, box["y"] + y)
+
+
+def test_2024_map_draws_the_63_offline_and_opens_a_province(server):
     with browser_page(height=1300) as page:
         blocked = offline(page)
-        page.goto(f"{server}/map?from=2024-01&to=2024-03")
+        page.goto(f"{server}/map?from={Q1['from']}&to={Q1['to']}")
         wait_idle(page)
         img, box = canvas_image(page)
+        choice = Choice(units="63")
 
         # Not blank: several fill colours (classes, grey for no data) across the canvas.
         colours = {c for n, c in img.getcolors(maxcolors=1 << 20) if n > 150}
         assert len(colours) >= 5, colours
-        assert [c for c in colours if c == (189, 189, 189) or
-                max(abs(a - b) for a, b in zip(c, (189, 189, 189))) < 12]  # grey: no data
-
-        # Both archipelago labels, painted above their islands (text over empty sea).
-        for island in geo.map_geo().islands:
-            x, y = view_and_point((island.bbox[0] + island.bbox[2]) / 2, island.bbox[3], box)
-            assert 0 < x < box["width"] and 0 < y < box["height"], island.name_vi
-            assert dark_pixels(img, x - 70, y - 45, x + 70, y - 4) > 40, island.name_vi
-        assert dark_pixels(img, 5, box["height"] - 60, 60, box["height"] - 5) == 0  # empty sea
-
-        assert page.get_by_text("Open Development Mekong", exact=False).first.is_visible()
-        assert page.get_by_text("Quần đảo Hoàng Sa thuộc thành phố Đà Nẵng",
+        assert _grey(colours)
+        _labels_and_attribution(page, img, box, choice)
+        assert page.get_by_text("63 tỉnh, thành phố (trước 01/07/2025)",
                                 exact=False).first.is_visible()
 
-        # Hover Hà Giang (02) at its representative point: the tooltip, formatted the
-        # Vietnamese way; then click it.
-        row = provinces().set_index("code").loc["02"]
-        x, y = view_and_point(row.centroid_lon, row.centroid_lat, box)
-        page.mouse.move(box["x"] + x, box["y"] + y)
-        tooltip = page.locator(".deck-tooltip")
-        tooltip.wait_for(state="visible", timeout=10_000)
-        text = tooltip.inner_text()
-        assert "Hà Giang" in text and "12,5%" in text and "-17,5 điểm %" in text, text
+        # The tooltip, formatted the Vietnamese way, names the old province with its era.
+        text, (x, y) = _hover_ha_giang(page, box, choice)
+        assert "Hà Giang (trước 01/07/2025)" in text, text
+        assert "12,5%" in text and "-17,5 điểm %" in text, text
 
-        click_until(page, box["x"] + x, box["y"] + y, url_part="province=02")
+        click_until(page, x, y, url_part="province=02")
         wait_idle(page)
-        assert page.locator("h1").first.inner_text().strip() == "Hà Giang"
+        assert page.locator("h1").first.inner_text().strip().startswith("Hà Giang")
+        assert "units=63" in page.url
         assert "from=2024-01" in page.url and "to=2024-03" in page.url
-
-        # Nothing was fetched from outside but, at most, the shell's page icon.
         assert not blocked, blocked  # nothing leaves the machine
 
 
-def test_34_units_click_outlines_a_merged_unit(server):
+def test_2026_map_draws_the_34_and_opens_a_new_province(server):
     with browser_page(height=1300) as page:
-        offline(page)
-        page.goto(f"{server}/map?from=2024-01&to=2024-03&units=34&lang=en")
+        blocked = offline(page)
+        page.goto(f"{server}/map?from={Q1_2026['from']}&to={Q1_2026['to']}")
         wait_idle(page)
-        _, box = canvas_image(page)
-        # Hà Giang's representative point lies inside the new Tuyên Quang (08)
-        row = provinces().set_index("code").loc["02"]
-        x, y = view_and_point(row.centroid_lon, row.centroid_lat, box, Choice(units="34"))
-        click_until(page, box["x"] + x, box["y"] + y, text="Selected: Tuyen Quang")
+        img, box = canvas_image(page)
+        choice = Choice(units="34")
+
+        colours = {c for n, c in img.getcolors(maxcolors=1 << 20) if n > 150}
+        assert len(colours) >= 3 and _grey(colours), colours  # two units reported
+        _labels_and_attribution(page, img, box, choice)
+        assert page.get_by_text("34 tỉnh, thành phố (từ 01/07/2025)",
+                                exact=False).first.is_visible()
+
+        # Hà Giang's point lies in the new Tuyên Quang: 90 / 180 in Q1 2026, against the
+        # 45,0% of Hà Giang + Tuyên Quang in Q1 2025.
+        text, (x, y) = _hover_ha_giang(page, box, choice)
+        assert "Tuyên Quang" in text and "trước 01/07/2025)" in text, text  # "Formed from"
+        assert "Hà Giang, Tuyên Quang" in text, text
+        assert "50,0%" in text and "+5,0 điểm %" in text, text
+
+        click_until(page, x, y, url_part="province=08")
         wait_idle(page)
-        links = page.locator("[data-testid='stPageLink']").all_inner_texts()
-        assert any("Open Ha Giang" in s for s in links), links
-        assert any("Open Tuyen Quang" in s for s in links), links
+        assert page.locator("h1").first.inner_text().strip() == "Tuyên Quang"
+        assert "units=34" in page.url
+        assert "from=2026-01" in page.url and "to=2026-03" in page.url
+        assert not blocked, blocked

@@ -32,6 +32,29 @@ def flat_row(**changes) -> dict:
     return {**BASE, **changes}
 
 
+def month_2026(**changes) -> dict:
+    """A row of today's units: April 2026, read in the era of the 34 provinces."""
+    return flat_row(period_start="2026-04-01", period_end="2026-04-30", **changes)
+
+
+# Agencies of today's units (codes carry the era), added by the tests that need them.
+NEW_ERA_AGENCIES = [
+    {"id": 101, "code": "34:01-S02", "locality_code": "34:01", "level": "province",
+     "name_vi": "Sở Tư pháp", "name_en": "Department of Justice"},
+    {"id": 102, "code": "34:01-X00004", "locality_code": "34:01", "level": "commune",
+     "name_vi": "UBND Phường Ba Đình", "name_en": "Ba Dinh Ward People's Committee"},
+    {"id": 103, "code": "34:79-S02", "locality_code": "34:79", "level": "province",
+     "name_vi": "Sở Tư pháp", "name_en": "Department of Justice"},
+]
+
+
+def add_new_era_agencies(db) -> None:
+    import pandas as pd
+    from data_access.db import bulk_insert
+    with db.transaction() as conn:
+        bulk_insert(conn, schema.agencies, pd.DataFrame(NEW_ERA_AGENCIES))
+
+
 def flat_csv(rows: list[dict], sep: str = ",", encoding: str = "utf-8") -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(rows[0]), delimiter=sep, lineterminator="\n")
@@ -105,6 +128,13 @@ TOP = ["Biểu số II.06a/VPCP/KSTT",
        "Đơn vị báo cáo: UBND Thành phố Hà Nội",
        "Đơn vị nhận báo cáo: Văn phòng Chính phủ",
        "Đơn vị tính: Số hồ sơ TTHC"]
+
+
+def top_2026(unit: str = "UBND Thành phố Hà Nội") -> list[str]:
+    """The header block of a report of the first quarter of 2026 (the era of the 34)."""
+    return [ln.replace("Quý II năm 2024", "Quý I năm 2026")
+            .replace("01/04/2024", "01/01/2026").replace("30/06/2024", "31/03/2026")
+            .replace("UBND Thành phố Hà Nội", unit) for ln in TOP]
 
 
 def a_values(carried, online, direct, early, on_time, late, p_on, p_late, text=False):
@@ -315,6 +345,20 @@ CORPUS = [
      ("Biểu II.06a", None, "Đang giải quyết trong hạn"), None),
     ("form_text_number", "so_chu.xlsx", lambda: _form(lambda r: _set(r, 7, 3, "tám trăm")),
      "count_text", ("Biểu II.06a", 20, "D (Trực tuyến)"), None),
+    # the era of a report: that of the last month it covers (domain/eras.py)
+    ("district_in_2026", "huyen_2026.csv", lambda: flat_csv([month_2026(agency_code="01-H001")]),
+     "agency_district_ended", ("CSV", 2, "agency_code"), "01-H001 (UBND Quận Ba Đình)"),
+    ("old_department_in_2026", "so_cu_2026.csv", lambda: flat_csv([month_2026()]),
+     "agency_old_era", ("CSV", 2, "agency_code"), "01-S02 (Sở Tư pháp)"),
+    ("agency_of_today_in_2024", "trung_tam_2024.csv", lambda: flat_csv([flat_row(
+        agency_code="34:01-TTPVHCC", agency_name="Trung tâm Phục vụ hành chính công",
+        agency_level="province")]), "agency_not_yet", ("CSV", 2, "agency_code"), "01-TTPVHCC"),
+    ("new_district_in_2026", "huyen_moi.csv", lambda: flat_csv([month_2026(
+        agency_code="01-H999", agency_name="UBND Huyện Mới", agency_level="district")]),
+     "agency_district_ended", ("CSV", 2, "agency_code"), "01-H999 (UBND Huyện Mới)"),
+    ("form_district_section_2026", "huyen_2026.xlsx", lambda: variant_a(
+        good_form_rows(), top=top_2026()), "section_district_ended", ("Biểu II.06a", 18, None),
+     None),
 ]
 
 

@@ -156,6 +156,8 @@ def test_63_provinces_values_ranks_and_gaps(app_db):
     captions = texts(at.caption)
     assert "4/63 đơn vị có báo cáo" in captions
     assert "63 tỉnh, thành phố (trước 01/07/2025)" in captions  # the unit set shown
+    assert "63 tỉnh, thành phố (trước 01/07/2025)" in texts(at.markdown)  # the legend says it
+    assert "ghép từ ranh giới 63 tỉnh cũ" not in captions
 
 
 def test_34_units_over_2024_are_sums_of_their_old_provinces(app_db):
@@ -174,10 +176,12 @@ def test_34_units_over_2024_are_sums_of_their_old_provinces(app_db):
     assert props["34:08"]["v"] == "45,0%" and props["34:08"]["name"] == "Tuyên Quang"
     assert props["34:08"]["members"] == "Hà Giang, Tuyên Quang"
     assert props["34:08"]["ch"] == "+20,0 điểm %"  # 45,0% against Tuyên Quang's 25,0% in 2023
-    assert "Nghị quyết 202/2025/QH15" in texts(at.info)
     captions = texts(at.caption)
     assert "3/34 đơn vị có báo cáo" in captions
-    assert "34 tỉnh, thành phố (từ 01/07/2025)" in captions
+    assert "34 tỉnh, thành phố (từ 01/07/2025)" in captions  # the unit set shown
+    assert "tổng của các tỉnh cũ hợp thành" in captions  # and that history is summed
+    assert "ghép từ ranh giới 63 tỉnh cũ" in captions  # so are the boundaries
+    assert "34 tỉnh, thành phố (từ 01/07/2025)" in texts(at.markdown)  # the legend says it
     tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
     assert "Hợp nhất từ (trước 01/07/2025)" in tooltip["html"]
 
@@ -207,7 +211,6 @@ def test_a_period_from_july_2025_draws_the_34(app_db):
     assert "2/34 đơn vị có báo cáo" in captions
     assert "34 tỉnh, thành phố (từ 01/07/2025)" in captions
     assert "tổng của các tỉnh cũ hợp thành" in captions  # how the year earlier is made
-    assert "Nghị quyết 202/2025/QH15" not in texts(at.info)  # no history shown in the 34
 
 
 def test_the_63_for_a_period_from_july_2025_gives_a_message_and_the_34(app_db):
@@ -258,7 +261,8 @@ def test_region_filter_keeps_the_region_and_zooms(app_db):
     region = deck(at)["initialViewState"]
     assert region["zoom"] > country["zoom"] + 1
     in_34 = run(region="northern-midlands-and-mountains", **Q1_2026)
-    assert len(in_34.dataframe[0].value) == 9  # the 34 with their seat in the region
+    seats = reference.provinces_34()["region_en"] == "Northern Midlands and Mountains"
+    assert len(in_34.dataframe[0].value) == seats.sum() == 10  # the 34 by their seat's region
 
 
 @pytest.mark.parametrize("params,value", [({"metric": "nonsense"}, "nonsense"),
@@ -274,13 +278,6 @@ def test_choosing_a_metric_writes_the_url(app_db):
     at = run()
     at.selectbox(key="map_metric_full_online_rate").set_value("online_rate").run()
     assert at.query_params["metric"] in (["online_rate"], "online_rate")
-
-
-def test_choosing_the_34_for_2024_writes_the_url(app_db):
-    at = run()
-    at.selectbox(key="map_units_63").set_value("34").run()
-    assert at.query_params["units"] in (["34"], "34")
-    assert len(at.dataframe[0].value) == 34
 
 
 def test_overview_shows_the_compact_map(app_db):

@@ -19,7 +19,8 @@ from data_access.stats import totals
 from domain.metrics import METRICS, measures_for
 from domain.periods import Month, MonthRange
 from domain.scope import NATION, Scope
-from tests.test_sample_invariants import demo_database
+from domain import eras
+from tests.test_sample_invariants import UNTIL, demo_database
 
 PROVINCES, MINISTRIES = Scope(kind="province"), Scope(kind="ministry")
 
@@ -29,6 +30,13 @@ def year(y: int, first: int = 1, last: int = 12) -> MonthRange:
 
 
 Y2022, Y2023, Y2024, H1_2025 = year(2022), year(2023), year(2024), year(2025, 1, 6)
+# 01/07–28/10/2025 as whole months, and 2025 to 26/10 (the published full-process figures)
+JUL_OCT_2025, TO_OCT_2025 = year(2025, 7, 10), year(2025, 1, 10)
+
+
+def unit(code: str) -> str:
+    """A province code of the 2024 figures is one of the 63; a ministry's code is its key."""
+    return eras.key(code, eras.ERA_63) if code[0].isdigit() else code
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +46,7 @@ def db(tmp_path_factory):
 
 @cache
 def plan() -> sample.Plan:
-    return sample.build_plan("demo", sample.DEFAULT_SEED)
+    return sample.build_plan("demo", sample.DEFAULT_SEED, UNTIL)
 
 
 def frame(db, scope, rng, metric_ids, by=None) -> pd.DataFrame:
@@ -55,7 +63,7 @@ def value(db, scope, rng, metric_id) -> float:
 # --- volumes ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("code,published", sorted(sample.PROVINCE_VOLUME_2024.items()))
 def test_province_volume_2024(db, code, published):
-    got = value(db, Scope(locality=code), Y2024, "received_new")
+    got = value(db, Scope(locality=unit(code)), Y2024, "received_new")
     assert got == pytest.approx(published, rel=0.10)  # ± 10%
 
 
@@ -90,8 +98,9 @@ def test_level_split_of_provinces(db):
 def test_growth_between_years(db):
     new = {y: value(db, NATION, rng, "received_new") for y, rng in
            ((2022, Y2022), (2023, Y2023), (2024, Y2024))}
-    mf = sample.month_factors()
-    expected = {y: mf[[m.year == y for m in sample.MONTHS]].sum() for y in (2022, 2023)}
+    months = sample.sample_months(UNTIL)
+    mf = sample.month_factors(months)
+    expected = {y: mf[[m.year == y for m in months]].sum() for y in (2022, 2023)}
     for y in (2022, 2023):  # the smooth growth path ×0.85 / ×0.93 / ×1, ± 3%
         assert new[y] / new[2024] == pytest.approx(expected[y], rel=0.03)
     assert expected[2022] == pytest.approx(0.85, abs=0.03)
@@ -160,13 +169,13 @@ def test_nation_full_process(db):
     ("B-CT", 0.8348), ("B-TC", 0.7844), ("B-TP", 0.7766),
 ])
 def test_named_full_process_rates(db, code, target):
-    got = value(db, Scope(locality=code), Y2024, "full_online_rate")
+    got = value(db, Scope(locality=unit(code)), Y2024, "full_online_rate")
     assert got == pytest.approx(target, abs=0.03)  # ± 3 pts
 
 
 def test_hanoi_and_hcmc_under_ten_percent(db):
     for code in ("01", "79"):
-        assert value(db, Scope(locality=code), Y2024, "full_online_rate") < 0.10
+        assert value(db, Scope(locality=unit(code)), Y2024, "full_online_rate") < 0.10
 
 
 def test_about_fifteen_units_under_ten_percent(db):
@@ -178,11 +187,11 @@ def test_about_fifteen_units_under_ten_percent(db):
 
 def test_only_the_leaders_reach_fifty_percent(db):
     f = frame(db, PROVINCES, Y2024, ["full_online_rate"], by="locality").set_index("key")
-    others = f.drop(index=["35", "48", "02", "36"])["full_online_rate"]
+    others = f.drop(index=[unit(c) for c in ("35", "48", "02", "36")])["full_online_rate"]
     assert (others < 0.50).all()  # "all other provinces < 50%"
 
 
-@pytest.mark.parametrize("rng,ratio", [(Y2022, 0.35), (Y2023, 0.65), (H1_2025, 1.30)])
+@pytest.mark.parametrize("rng,ratio", [(Y2022, 0.35), (Y2023, 0.65), (TO_OCT_2025, 0.914)])
 def test_full_process_ramp(db, rng, ratio):
     base = value(db, PROVINCES, Y2024, "full_online_rate")
     got = value(db, PROVINCES, rng, "full_online_rate") / base
@@ -244,9 +253,9 @@ def test_online_payment_path(db, rng, target):
 
 
 def test_online_payment_named_provinces(db):
-    hb = value(db, Scope(locality="17"), year(2024, 7, 7), "online_payment_rate")
+    hb = value(db, Scope(locality=unit("17")), year(2024, 7, 7), "online_payment_rate")
     assert hb == pytest.approx(0.8676, abs=0.05)  # Hòa Bình July 2024: 86.76% ± 5
-    bd = value(db, Scope(locality="74"), year(2024, 1, 3), "online_payment_rate")
+    bd = value(db, Scope(locality=unit("74")), year(2024, 1, 3), "online_payment_rate")
     assert bd == pytest.approx(0.50, abs=0.07)  # Bình Dương early 2024: ~50% ± 7
 
 
@@ -256,7 +265,7 @@ def test_paid_online_amount_follows_fees(db):
     zero = pol[(pol["scope"] == "province:79") & (pol["discount_pct"] == 100)]["id"].iloc[0]
     cov = reference.fee_policy_coverage()
     covered = cov.loc[cov["id"] == zero, "procedure_code"]
-    paid = sum(totals(db, Scope(locality="79", procedure=c), year(2024, 6, 12),
+    paid = sum(totals(db, Scope(locality=unit("79"), procedure=c), year(2024, 6, 12),
                       ["paid_online_vnd"])["paid_online_vnd"].fillna(0).iloc[0]
                for c in covered)
     assert paid == 0
@@ -270,7 +279,7 @@ def test_paid_online_amount_follows_fees(db):
 ])
 def test_quality_paths(db, metric, first, last):
     assert value(db, NATION, Y2022, metric) == pytest.approx(first, abs=0.04)  # ± 4 pts
-    assert value(db, NATION, H1_2025, metric) == pytest.approx(last, abs=0.04)  # ± 4 pts
+    assert value(db, NATION, year(2025), metric) == pytest.approx(last, abs=0.04)  # ± 4 pts
 
 
 @pytest.mark.parametrize("rng,target", [(Y2022, 0.90), (year(2024, 8, 8), 0.93),
@@ -306,7 +315,7 @@ def test_fee_waiver_raises_online_uptake_in_hcmc(db):
     before, after = year(2024, 1, 4), year(2024, 6, 9)
     rows = {}
     for label, rng in (("before", before), ("after", after)):
-        f = totals(db, Scope(locality="79"), rng, ["received_online", "received_new"],
+        f = totals(db, Scope(locality=unit("79")), rng, ["received_online", "received_new"],
                    by="procedure")
         f = f[f["key"].notna() & ~f["key"].isin(national)]
         f["group"] = np.where(f["key"].isin(covered), "covered", "other")
@@ -323,3 +332,69 @@ def test_fee_waiver_raises_online_uptake_in_hcmc(db):
     did_logit = ((logit(rate.loc["covered", "after"]) - logit(rate.loc["covered", "before"]))
                  - (logit(rate.loc["other", "after"]) - logit(rate.loc["other", "before"])))
     assert did_logit == pytest.approx(sample.FEE_EFFECT, abs=0.3)  # the known effect ± 0.3
+
+
+# --- the 34 provinces from 01/07/2025 (DOMAIN.md §10, published_figures.csv) -------------------
+NEW_PROVINCES = Scope(kind="province", units=eras.ERA_34)
+# 14.5 million dossiers in the 34 localities from 01/07 to 28/10/2025 (120 days): as whole
+# months July–October (123 days), 14.5 × 123 / 120 ≈ 14.86 million.
+PUBLISHED_JUL_OCT = 14_500_000 * 123 / 120
+
+
+def test_dossiers_of_the_34_from_july_to_october_2025(db):
+    got = value(db, NEW_PROVINCES, JUL_OCT_2025, "received_new")
+    assert got == pytest.approx(PUBLISHED_JUL_OCT, rel=0.08)  # ± 8%
+
+
+def test_online_share_of_the_34_from_july_2025(db):
+    # 12.1 of 14.5 million online (83.4%)
+    got = value(db, NEW_PROVINCES, JUL_OCT_2025, "online_rate")
+    assert got == pytest.approx(12.1 / 14.5, abs=0.03)  # ± 3 pts
+
+
+def test_july_2025_and_the_commune_level(db):
+    # July 2025: 3.4 million dossiers, 2.5 million of them at commune level (73.5%); online
+    # July–October: 9.1 of 12.1 million at commune level (75%)
+    july = frame(db, NEW_PROVINCES, year(2025, 7, 7), ["received_new"], by="level").set_index(
+        "key")["received_new"]
+    assert july.sum() == pytest.approx(3_400_000, rel=0.10)  # ± 10%
+    assert july["commune"] / july.sum() == pytest.approx(2.5 / 3.4, abs=0.06)  # ± 6 pts
+    online = totals(db, NEW_PROVINCES, JUL_OCT_2025, ["received_online"], by="level").set_index(
+        "key")["received_online"]
+    assert online["commune"] / online.sum() == pytest.approx(9.1 / 12.1, abs=0.05)  # ± 5 pts
+    assert set(july.index) == {"province", "commune"}  # no district level any more
+
+
+@pytest.mark.parametrize("scope,target,tolerance", [
+    (PROVINCES, 0.1694, 0.02), (MINISTRIES, 0.5446, 0.03), (NATION, 0.3998, 0.03)])
+def test_full_process_rates_of_2025(db, scope, target, tolerance):
+    # to 26/10/2025: nation 39.98%, ministries 54.46%, provinces 16.94%
+    assert value(db, scope, TO_OCT_2025, "full_online_rate") == pytest.approx(target,
+                                                                               abs=tolerance)
+
+
+def test_the_change_of_units_leaves_no_jump(db):
+    """Volumes and rates run on through 01/07/2025: a new province's July is its old
+    provinces' June carried on (month to month within the usual seasonal range)."""
+    f = frame(db, NEW_PROVINCES, year(2025, 6, 7), ["received_new", "online_rate"],
+              by="locality").set_index("key")
+    june = frame(db, NEW_PROVINCES, year(2025, 6, 6), ["received_new", "online_rate"],
+                 by="locality").set_index("key")
+    july = frame(db, NEW_PROVINCES, year(2025, 7, 7), ["received_new", "online_rate"],
+                 by="locality").set_index("key")
+    assert len(f) == 34 and len(june) == 34 and len(july) == 34
+    ratio = july["received_new"] / june["received_new"]
+    assert ratio.between(0.8, 1.25).all(), ratio.describe()
+    assert (july["online_rate"] - june["online_rate"]).abs().max() < 0.05
+
+
+def test_a_year_of_the_34_equals_the_sum_of_the_63(db):
+    """A 2024 figure shown in the 34 is the sum of the old provinces' (the app's history)."""
+    in_34 = frame(db, NEW_PROVINCES, Y2024, ["received_new", "received_full_online"],
+                  by="locality").set_index("key")
+    in_63 = totals(db, Scope(kind="province", units=eras.ERA_63), Y2024,
+                   ["received_new", "received_full_online"], by="locality")
+    in_63["new"] = in_63["key"].map(reference.crosswalk().successor)
+    summed = in_63.groupby("new")[["received_new", "received_full_online"]].sum()
+    pd.testing.assert_frame_equal(in_34[["received_new", "received_full_online"]],
+                                  summed, check_names=False)

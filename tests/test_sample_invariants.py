@@ -15,8 +15,11 @@ import sqlalchemy as sa
 from data_access import reference, sample
 from data_access.db import Database
 from domain.metrics import COUNT_COLUMNS
+from domain.periods import Month
 
 _BUILT: dict = {}
+UNTIL = Month(2026, 10)  # tests fix the last month; `make run` takes the last full month
+MONTHS_63, MONTHS_34 = 42, 16  # 2022-01 … 2025-06, 2025-07 … 2026-10
 
 
 def demo_database(tmp_path_factory) -> Database:
@@ -25,7 +28,7 @@ def demo_database(tmp_path_factory) -> Database:
         path = tmp_path_factory.mktemp("sample") / "demo.duckdb"
         db = Database(f"duckdb:///{path}")
         started = time.monotonic()
-        rows = sample.generate(db, "demo", sample.DEFAULT_SEED, progress=False)
+        rows = sample.generate(db, "demo", sample.DEFAULT_SEED, progress=False, until=UNTIL)
         _BUILT.update(db=db, rows=rows, seconds=time.monotonic() - started, path=path)
     return _BUILT["db"]
 
@@ -118,17 +121,63 @@ def test_first_month_starts_from_a_steady_stock(sample_db):
 
 def test_one_row_per_series_and_calendar_month(sample_db):
     frame = q(sample_db, """
-        SELECT count(*) AS rows, count(DISTINCT period_start) AS months,
+        SELECT period_start < DATE '2025-07-01' AS before, count(*) AS rows,
+               count(DISTINCT period_start) AS months,
                count(DISTINCT (agency_id, field_code, procedure_code)) AS series,
                min(period_start) AS first, max(period_end) AS last,
                count(*) FILTER (WHERE period_end <> last_day(period_start)
                                 OR day(period_start) <> 1) AS not_months
-        FROM dossier_stats
-    """).iloc[0]
-    assert frame["months"] == sample.N_MONTHS == 42
-    assert frame["rows"] == frame["series"] * 42
-    assert str(frame["first"]) == "2022-01-01" and str(frame["last"]) == "2025-06-30"
-    assert frame["not_months"] == 0
+        FROM dossier_stats GROUP BY 1
+    """).set_index("before")
+    assert len(sample.sample_months(UNTIL)) == MONTHS_63 + MONTHS_34
+    old, new = frame.loc[True], frame.loc[False]
+    assert old["months"] == MONTHS_63 and old["rows"] == old["series"] * MONTHS_63
+    assert new["months"] == MONTHS_34 and new["rows"] == new["series"] * MONTHS_34
+    assert str(old["first"]) == "2022-01-01" and str(old["last"]) == "2025-06-30"
+    assert str(new["first"]) == "2025-07-01" and str(new["last"]) == "2026-10-31"
+    assert frame["not_months"].sum() == 0
+
+
+def test_each_era_has_its_own_units(sample_db):
+    """Before 07/2025 the 63 (and their districts); from 07/2025 the 34, their departments,
+    service centres and communes, no district; the ministries throughout."""
+    frame = q(sample_db, """
+        SELECT s.period_start < DATE '2025-07-01' AS before, l.era, a.level,
+               count(DISTINCT s.locality_code) AS units, count(DISTINCT s.agency_id) AS agencies
+        FROM dossier_stats s JOIN localities l ON l.code = s.locality_code
+        JOIN agencies a ON a.id = s.agency_id GROUP BY ALL
+    """)
+    before, after = frame[frame["before"]], frame[~frame["before"]]
+    assert set(before["era"].dropna()) == {"63"} and set(after["era"].dropna()) == {"34"}
+    assert before[before["era"] == "63"]["units"].max() == 63
+    assert after[after["era"] == "34"]["units"].max() == 34
+    assert "district" not in set(after["level"])
+    assert after.loc[after["level"] == "commune", "agencies"].sum() == 3321
+    centres = one(sample_db, """SELECT count(DISTINCT s.agency_id) FROM dossier_stats s
+                                JOIN agencies a ON a.id = s.agency_id
+                                WHERE a.code LIKE '%-TTPVHCC'""")
+    assert centres == 34
+
+
+def test_stocks_handed_over_on_1_july_2025(sample_db):
+    """Each new province opens July 2025 with exactly its old provinces' pending dossiers of
+    June (departments, districts and communes alike); each ministry with its own."""
+    frame = q(sample_db, """
+        WITH june AS (
+            SELECT coalesce(l.successor_code, s.locality_code) AS unit,
+                   sum(pending_on_time + pending_late) AS pending
+            FROM dossier_stats s JOIN localities l ON l.code = s.locality_code
+            WHERE period_start = DATE '2025-06-01' GROUP BY 1),
+        july AS (
+            SELECT locality_code AS unit, sum(carried_over) AS carried FROM dossier_stats
+            WHERE period_start = DATE '2025-07-01' GROUP BY 1)
+        SELECT june.unit, pending, carried FROM june FULL JOIN july USING (unit)
+    """)
+    assert frame["unit"].str.startswith("34:").sum() == 34
+    assert not frame["unit"].str.startswith("63:").any()
+    assert frame["pending"].notna().all() and frame["carried"].notna().all()
+    assert (frame["pending"] == frame["carried"]).all()
+    assert frame["pending"].sum() > 100_000
 
 
 def test_rows_stored_sorted_by_period_and_locality(sample_db):
@@ -177,15 +226,21 @@ def test_agencies(sample_db):
     assert ag["code"].is_unique
     depts = reference.departments()
     n_depts = (depts["in_2023_2024"] == "yes").sum()
-    assert (ag["level"] == "province").sum() == 63 * n_depts
+    n_depts_2025 = (depts["in_2025"] == "yes").sum()
+    new = ag["locality_code"].str.startswith("34:")
+    assert ag.loc[new, "code"].str.startswith("34:").all()  # no code equal to an old one
+    assert (ag.loc[~new, "level"] == "province").sum() == 63 * n_depts
+    assert (ag.loc[new, "level"] == "province").sum() == 34 * (n_depts_2025 + 1)  # + centre
+    assert (ag.loc[new, "level"] == "commune").sum() == 3321
     assert (ag["level"] == "district").sum() == sum(len(p["districts"])
                                                    for p in sample.divisions())
+    assert not (ag.loc[new, "level"] == "district").any()
     assert (ag["level"] == "ministry").sum() == len(reference.ministry_units())
     ba_dinh = ag[ag["code"] == "01-H001"].iloc[0]
     assert ba_dinh["name_vi"] == "UBND Quận Ba Đình"
     assert ba_dinh["name_en"] == "Ba Dinh District People's Committee"
     assert ag[ag["code"] == "01-S02"].iloc[0]["name_vi"] == "Sở Tư pháp"
-    communes = ag[ag["level"] == "commune"]
+    communes = ag[(ag["level"] == "commune") & ~new]
     parents = ag.set_index("id").loc[communes["parent_id"].astype(int)]
     assert (parents["level"].to_numpy() == "district").all()
     assert (parents["locality_code"].to_numpy() == communes["locality_code"].to_numpy()).all()
@@ -197,7 +252,7 @@ def test_procedures_handled_by_the_right_agencies(sample_db):
         SELECT p.level AS p_level, a.level AS a_level, a.name_vi, f.ministry_vi,
                count(DISTINCT s.locality_code) AS localities
         FROM (SELECT DISTINCT agency_id, procedure_code, locality_code FROM dossier_stats
-              WHERE procedure_code IS NOT NULL) s
+              WHERE procedure_code IS NOT NULL AND period_start < DATE '2025-07-01') s
         JOIN agencies a ON a.id = s.agency_id
         JOIN procedures p ON p.code = s.procedure_code
         JOIN fields f ON f.code = p.field_code
@@ -208,6 +263,20 @@ def test_procedures_handled_by_the_right_agencies(sample_db):
     expected = prov["ministry_vi"].map(sample.department_for)
     assert (prov["name_vi"] == expected).all()
     assert (prov["localities"] == 63).all()
+
+
+def test_from_july_2025_communes_take_over_the_district_work(sample_db):
+    frame = q(sample_db, """
+        SELECT p.level AS p_level, a.level AS a_level, count(DISTINCT s.locality_code) AS units
+        FROM (SELECT DISTINCT agency_id, procedure_code, locality_code FROM dossier_stats
+              WHERE procedure_code IS NOT NULL AND period_start >= DATE '2025-07-01') s
+        JOIN agencies a ON a.id = s.agency_id JOIN procedures p ON p.code = s.procedure_code
+        GROUP BY ALL
+    """)
+    pairs = set(zip(frame["p_level"], frame["a_level"]))
+    assert pairs == {("district", "commune"), ("commune", "commune"),
+                     ("province", "province"), ("ministry", "ministry")}
+    assert (frame.loc[frame["a_level"] != "ministry", "units"] == 34).all()
 
 
 def test_online_only_where_a_service_exists(sample_db):
@@ -237,7 +306,7 @@ def test_blank_means_not_reported_in_2022_only(sample_db):
     assert (blank["blank"] == blank["n"]).all()  # a province reports all or nothing
     n_blank = blank["locality_code"].nunique()
     assert n_blank == round(sample.NOT_REPORTING_2022 * 63)
-    assert all(len(c) == 2 for c in blank["locality_code"])  # provinces only
+    assert all(c.startswith("63:") for c in blank["locality_code"])  # provinces only
     cols = " AND ".join(f"{c} IS NULL" for c in sample.QUALITY_COLUMNS)
     assert one(sample_db, f"SELECT count(*) FROM dossier_stats WHERE digitised IS NULL "
                           f"AND NOT ({cols})") == 0
@@ -248,7 +317,7 @@ def test_load_recorded(sample_db):
     assert len(loads) == 1
     row = loads.iloc[0]
     assert row["id"] == 1 and row["kind"] == "sample" and row["outcome"] == "ok"
-    assert row["file_name"] == f"sample:demo seed={sample.DEFAULT_SEED}"
+    assert row["file_name"] == f"sample:demo seed={sample.DEFAULT_SEED} until=2026-10"
     assert row["rows"] == one(sample_db, "SELECT count(*) FROM dossier_stats")
     assert row["loaded_by"]
     assert pd.notna(row["loaded_at"])
@@ -262,7 +331,7 @@ def test_reference_tables_loaded(sample_db):
                (SELECT count(*) FROM fee_policies) AS policies,
                (SELECT count(*) FROM fee_policy_procedures) AS coverage
     """).iloc[0]
-    assert counts["provinces"] == 63
+    assert counts["provinces"] == 63 + 34
     assert counts["ministries"] == len(reference.ministries())
     assert counts["procedures"] == len(reference.procedures())
     assert counts["policies"] == len(reference.fee_policies())
@@ -271,7 +340,7 @@ def test_reference_tables_loaded(sample_db):
 
 # --- determinism ------------------------------------------------------------------------------
 def _first_chunk(seed: int) -> pd.DataFrame:
-    return next(sample.stats_chunks(sample.build_plan("demo", seed)))
+    return next(sample.stats_chunks(sample.build_plan("demo", seed, UNTIL)))
 
 
 def test_same_seed_same_frames_other_seed_other_frames():
@@ -289,7 +358,7 @@ def test_same_seed_same_frames_other_seed_other_frames():
 def test_reload_replaces_everything(sample_db):
     """A second load into a filled database replaces it (DuckDB: in one transaction)."""
     before = one(sample_db, "SELECT sum(received_online) FROM dossier_stats")
-    rows = sample.generate(sample_db, "demo", sample.DEFAULT_SEED, progress=False)
+    rows = sample.generate(sample_db, "demo", sample.DEFAULT_SEED, progress=False, until=UNTIL)
     assert rows == _BUILT["rows"]
     assert one(sample_db, "SELECT count(*) FROM data_loads") == 1
     assert one(sample_db, "SELECT count(*) FROM dossier_stats") == rows
@@ -298,7 +367,9 @@ def test_reload_replaces_everything(sample_db):
 
 # --- national scale -----------------------------------------------------------------------------
 def test_national_scale_has_every_ward_and_five_million_rows():
-    plan = sample.build_plan("national", sample.DEFAULT_SEED)
-    communes = (plan.agencies["level"] == "commune").sum()
+    plan = sample.build_plan("national", sample.DEFAULT_SEED, UNTIL)
+    old = plan.agencies["locality_code"].str.startswith("63:")
+    communes = (plan.agencies.loc[old, "level"] == "commune").sum()
     assert communes == sum(len(d["wards"]) for p in sample.divisions() for d in p["districts"])
-    assert len(plan.series) * sample.N_MONTHS >= 5_000_000
+    rows_34 = plan.series_34["group"].nunique() * MONTHS_34
+    assert len(plan.series) * MONTHS_63 + rows_34 >= 5_000_000

@@ -1,7 +1,8 @@
 """The difference-in-differences estimator of the fee response (domain/did.py) and the panel it
 reads (data_access/whatif_data.py): it recovers the effect the sample generator plants
-(FEE_EFFECT) within its interval, through the SQL panel; it says which policies it rests on
-and why the others contribute nothing."""
+(FEE_EFFECT) within its interval, through the SQL panel, with data on both sides of
+01/07/2025 (63 provinces before, 34 after: each row in the units of its own era); it says which
+policies it rests on and why the others contribute nothing."""
 from datetime import date, datetime
 
 import numpy as np
@@ -10,9 +11,12 @@ import pytest
 
 from data_access import reference, sample, schema, whatif_data
 from data_access.db import Database, bulk_insert
-from domain import did
+from domain import did, eras
+from domain.periods import Month
 
 SEED = 2026
+UNTIL = Month(2026, 3)  # past the end of the national policies of 2025, in the 34 units
+NO_MERGER = eras.Crosswalk({})
 
 
 # --- the sample generator's data, through the SQL panel ------------------------------------
@@ -21,7 +25,7 @@ def _generated_rows(seed: int) -> pd.DataFrame:
     agencies collapsed into one per locality: the panel sums over agencies anyway)."""
     parts = []
     cols = ["received_online", "received_full_online", "received_direct", "received_postal"]
-    for frame in sample.stats_chunks(sample.build_plan("demo", seed)):
+    for frame in sample.stats_chunks(sample.build_plan("demo", seed, until=UNTIL)):
         g = frame.groupby(["locality_code", "procedure_code", "period_start", "period_end",
                            "field_code"], dropna=False, as_index=False)[cols].sum()
         parts.append(g)
@@ -55,8 +59,10 @@ def _online_procedures() -> set[str]:
 
 def test_recovers_the_planted_effect_within_its_interval(generated_db):
     panel = whatif_data.panel(generated_db)
+    assert {eras.era_of_key(u) for u in panel["unit"]} == {"63", "34", None}
     est = did.estimate(panel, whatif_data.policies(generated_db),
-                       whatif_data.coverage(generated_db), _online_procedures())
+                       whatif_data.coverage(generated_db), _online_procedures(),
+                       reference.crosswalk())
     assert est is not None
     assert est.covers(sample.FEE_EFFECT), (est.beta, est.lo, est.hi)
     assert abs(est.beta - sample.FEE_EFFECT) < 0.05
@@ -73,12 +79,12 @@ def test_recovers_the_planted_effect_within_its_interval(generated_db):
 
 def test_the_panel_sums_in_sql(fixture_db):
     panel = whatif_data.panel(fixture_db).set_index(["unit", "procedure", "month"])
-    jan = panel.loc[("01", "1.001193", date(2024, 1, 1))]
+    jan = panel.loc[("63:01", "1.001193", date(2024, 1, 1))]
     assert (jan["new"], jan["online"], jan["full"]) == (100, 60, 30)
     assert jan["monthly"] and jan["months"] == 1
     quarter = panel.loc[("B-TP", "2.000488", date(2024, 1, 1))]
     assert (quarter["new"], quarter["months"], bool(quarter["monthly"])) == (1000, 3, False)
-    land = panel.loc[("01", "1.004227", date(2024, 1, 1))]
+    land = panel.loc[("63:01", "1.004227", date(2024, 1, 1))]
     assert land["new"] == 50  # online 10 + direct 40, postal not reported
     assert whatif_data.policies(fixture_db).empty
 
@@ -90,7 +96,7 @@ def synthetic(beta: float, seed: int = 1) -> tuple[pd.DataFrame, pd.DataFrame, p
     2023 (on the 5th of February), a province's 100% cut of P3 from 2024, one before the
     data, one on a procedure without an online service."""
     rng = np.random.default_rng(seed)
-    units = [f"{i:02d}" for i in range(1, 11)]
+    units = [eras.key(f"{i:02d}", eras.ERA_63) for i in range(1, 11)]
     procs = [f"P{j}" for j in range(8)]
     months = [date(2022 + (m // 12), m % 12 + 1, 1) for m in range(36)]
     a = rng.normal(0, 0.8, (10, 8))
@@ -102,7 +108,7 @@ def synthetic(beta: float, seed: int = 1) -> tuple[pd.DataFrame, pd.DataFrame, p
                 d = 0.0
                 if proc in ("P1", "P2") and month >= date(2023, 3, 1):
                     d = 0.5
-                if proc == "P3" and unit == "03" and month >= date(2024, 1, 1):
+                if proc == "P3" and unit == "63:03" and month >= date(2024, 1, 1):
                     d = 1.0
                 n = int(rng.integers(200, 2000))
                 p = 1 / (1 + np.exp(-(a[u, j] + g[u, t] + beta * d)))
@@ -127,7 +133,7 @@ ONLINE = {f"P{j}" for j in range(7)}  # P7 has no online service
 @pytest.mark.parametrize("beta", [0.0, 0.6, 1.2])
 def test_synthetic_effect_within_interval(beta):
     panel, pol, cov = synthetic(beta)
-    est = did.estimate(panel, pol, cov, ONLINE)
+    est = did.estimate(panel, pol, cov, ONLINE, NO_MERGER)
     assert est.covers(beta), (beta, est.beta, est.lo, est.hi)
     reasons = {p.name: p.reason for p in est.policies}
     assert reasons == {"national": None, "province 03": None, "old": "before_data",
@@ -138,8 +144,9 @@ def test_synthetic_effect_within_interval(beta):
 
 def test_exposure_counts_whole_months_only():
     panel, pol, cov = synthetic(0.5)
-    rows = panel[(panel["unit"] == "01") & (panel["procedure"] == "P1")].reset_index(drop=True)
-    exp = did.exposure(rows, pol, cov)
+    rows = panel[(panel["unit"] == "63:01") & (panel["procedure"] == "P1")
+                 ].reset_index(drop=True)
+    exp = did.exposure(rows, pol, cov, NO_MERGER)
     by_month = dict(zip(rows["month"], exp["discount"]))
     assert by_month[date(2023, 2, 1)] == 0.0  # in force from the 5th: not the whole month
     assert by_month[date(2023, 3, 1)] == 0.5
@@ -147,5 +154,36 @@ def test_exposure_counts_whole_months_only():
 
 def test_no_policy_no_estimate():
     panel, pol, cov = synthetic(0.5)
-    assert did.estimate(panel, pol.iloc[0:0], cov.iloc[0:0], ONLINE) is None
-    assert did.estimate(panel, pol[pol["name"] == "old"], cov, ONLINE) is None
+    assert did.estimate(panel, pol.iloc[0:0], cov.iloc[0:0], ONLINE, NO_MERGER) is None
+    assert did.estimate(panel, pol[pol["name"] == "old"], cov, ONLINE, NO_MERGER) is None
+
+
+# --- a province's policy across 01/07/2025 --------------------------------------------------
+MERGER = eras.Crosswalk({"63:01": "34:01", "63:79": "34:79", "63:74": "34:79"})
+
+
+def test_a_province_policy_is_read_in_the_era_of_its_start():
+    assert did.policy_key("province:79", date(2024, 5, 1)) == "63:79"
+    assert did.policy_key("province:79", date(2025, 9, 1)) == "34:79"
+    assert did.policy_key("nation", date(2024, 5, 1)) is None
+    # Hà Nội went on alone: its unit of today is covered whole; TP HCM merged Bình Dương
+    # (74): the unit of today only in part
+    assert did.policy_reach("province:01", date(2024, 1, 1), MERGER) == (
+        {"63:01", "34:01"}, set())
+    assert did.policy_reach("province:79", date(2024, 5, 1), MERGER) == ({"63:79"}, {"34:79"})
+    assert did.policy_reach("province:79", date(2025, 9, 1), MERGER) == ({"34:79"}, set())
+    assert did.policy_reach("nation", date(2024, 1, 1), MERGER) == (None, set())
+
+
+def test_months_a_policy_covers_a_unit_in_part_are_left_out():
+    months = [date(2025, 5, 1), date(2025, 6, 1), date(2025, 7, 1), date(2025, 8, 1)]
+    units = ["63:79", "63:79", "34:79", "34:79"]
+    panel = pd.DataFrame({"unit": units * 2, "procedure": ["A"] * 4 + ["B"] * 4,
+                          "month": months * 2})
+    pol = pd.DataFrame({"id": [1], "name": ["TP HCM"], "scope": ["province:79"],
+                        "discount_pct": [100.0], "valid_from": [date(2024, 5, 1)],
+                        "valid_to": [None]})
+    cov = pd.DataFrame({"policy_id": [1], "procedure_code": ["A"]})
+    exp = did.exposure(panel, pol, cov, MERGER)
+    assert list(exp["discount"]) == [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    assert list(exp["partial"]) == [False, False, True, True, False, False, False, False]

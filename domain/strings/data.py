@@ -143,6 +143,22 @@ STRINGS = {
     "imp_agency_locality": {
         "vi": "Cơ quan {agency} thuộc địa phương {expected}, không phải {given} ({n} dòng).",
         "en": "Agency {agency} belongs to locality {expected}, not {given} ({n} rows)."},
+    # --- the era of a report (domain/eras.py): the 63 to 30/06/2025, the 34 from 01/07/2025
+    "imp_locality_retired": {
+        "vi": "Mã {old_code} ({name}, trước 01/07/2025) từ 01/07/2025 thuộc {successor} (mã {successor_code}). Báo cáo cho kỳ sau 30/06/2025 phải ghi đơn vị mới: {successor_code} ({successor}).",
+        "en": "Code {old_code} ({name}, before 01/07/2025) has been part of {successor} (code {successor_code}) since 01/07/2025. A report for a period after 30/06/2025 must name the new unit: {successor_code} ({successor})."},
+    "imp_agency_district_ended": {
+        "vi": "Cơ quan {agency} thuộc cấp huyện; cấp huyện đã kết thúc từ 01/07/2025 (việc của cấp huyện chuyển cho cấp xã), nên không có trong báo cáo cho kỳ sau 30/06/2025 ({n} dòng).",
+        "en": "Agency {agency} is of the district level, which ended on 01/07/2025 (its work passed to the communes), so it has no place in a report for a period after 30/06/2025 ({n} rows)."},
+    "imp_agency_old_era": {
+        "vi": "Cơ quan {agency} thuộc bộ máy trước 01/07/2025 (63 tỉnh, thành phố); báo cáo cho kỳ sau 30/06/2025 phải ghi cơ quan của đơn vị hành chính mới ({n} dòng).",
+        "en": "Agency {agency} belongs to the organisation before 01/07/2025 (63 provinces); a report for a period after 30/06/2025 must name an agency of the new units ({n} rows)."},
+    "imp_agency_not_yet": {
+        "vi": "Cơ quan {agency} chỉ có từ 01/07/2025; báo cáo cho kỳ đến 30/06/2025 ghi cơ quan của 63 tỉnh, thành phố ({n} dòng).",
+        "en": "Agency {agency} exists only from 01/07/2025; a report for a period up to 30/06/2025 names an agency of the 63 provinces ({n} rows)."},
+    "imp_section_district_ended": {
+        "vi": "Mục cấp huyện trong báo cáo cho kỳ sau 30/06/2025: cấp huyện đã kết thúc từ 01/07/2025 (việc của cấp huyện chuyển cho cấp xã) ({n} dòng).",
+        "en": "A district section in a report for a period after 30/06/2025: the district level ended on 01/07/2025 (its work passed to the communes) ({n} rows)."},
     "imp_unknown_procedure": {"vi": "Không có thủ tục mã “{value}” ({n} dòng). Gần nhất: {closest}.",
                               "en": "No procedure with code “{value}” ({n} rows). Closest: {closest}."},
     "imp_procedure_field": {
@@ -216,18 +232,19 @@ STRINGS = {
     "flat_guide_required": {"vi": "Bắt buộc", "en": "Required"},
     "flat_guide_example": {"vi": "Ví dụ", "en": "Example"},
     "flat_guide_note": {
-        "vi": "Mỗi dòng: một kỳ × một cơ quan × một thủ tục (hoặc lĩnh vực). Ô số để trống = không báo cáo (khác 0). Ngày dạng yyyy-mm-dd hoặc dd/mm/yyyy. CSV lưu ở mã UTF-8.",
-        "en": "One row per period × agency × procedure (or field). A blank count = not reported (not zero). Dates as yyyy-mm-dd or dd/mm/yyyy. Save CSV as UTF-8."},
+        "vi": "Mỗi dòng: một kỳ × một cơ quan × một thủ tục (hoặc lĩnh vực). Ô số để trống = không báo cáo (khác 0). Ngày dạng yyyy-mm-dd hoặc dd/mm/yyyy. Mã tỉnh và cơ quan đọc theo tháng cuối của kỳ: đến 30/06/2025 là 63 tỉnh, thành phố (có cấp huyện); từ 01/07/2025 là 34 tỉnh, thành phố và các xã, phường, đặc khu. CSV lưu ở mã UTF-8.",
+        "en": "One row per period × agency × procedure (or field). A blank count = not reported (not zero). Dates as yyyy-mm-dd or dd/mm/yyyy. Province and agency codes are read in the period's last month: up to 30/06/2025 the 63 provinces (with districts); from 01/07/2025 the 34 provinces and their communes, wards and special zones. Save CSV as UTF-8."},
     "flat_required": {"vi": "bắt buộc", "en": "required"},
     "flat_optional": {"vi": "không bắt buộc", "en": "optional"},
     "flat_col_period_start": {"vi": "Ngày bắt đầu kỳ báo cáo", "en": "First day of the period"},
     "flat_col_period_end": {"vi": "Ngày kết thúc kỳ báo cáo", "en": "Last day of the period"},
-    "flat_col_locality_code": {"vi": "Mã địa phương (mã tỉnh của Tổng cục Thống kê, ví dụ 01) hoặc mã bộ, ngành (ví dụ B-CA)",
-                               "en": "Locality code (GSO province code, e.g. 01) or ministry code (e.g. B-CA)"},
-    "flat_col_agency_code": {"vi": "Mã cơ quan giải quyết (ví dụ 01-S02)", "en": "Handling agency code (e.g. 01-S02)"},
+    "flat_col_locality_code": {"vi": "Mã tỉnh, thành phố (mã của Tổng cục Thống kê theo kỳ báo cáo: từ 01/07/2025 là mã của 34 tỉnh, thành phố, ví dụ 01) hoặc tên; hoặc mã bộ, ngành (ví dụ B-CA)",
+                               "en": "Province code (the statistics office's code in force in the period: from 01/07/2025 that of the 34 provinces, e.g. 01) or name; or a ministry code (e.g. B-CA)"},
+    "flat_col_agency_code": {"vi": "Mã cơ quan giải quyết (ví dụ 01-S02), đọc theo kỳ báo cáo: từ 01/07/2025 là cơ quan của 34 tỉnh, thành phố",
+                             "en": "Handling agency code (e.g. 01-S02), read in the period: from 01/07/2025 an agency of the 34 provinces"},
     "flat_col_agency_name": {"vi": "Tên cơ quan (cần khi tạo cơ quan mới)", "en": "Agency name (needed to create a new agency)"},
-    "flat_col_agency_level": {"vi": "Cấp: ministry | province | district | commune (cần khi tạo cơ quan mới)",
-                              "en": "Level: ministry | province | district | commune (needed for a new agency)"},
+    "flat_col_agency_level": {"vi": "Cấp: ministry | province | district | commune (cần khi tạo cơ quan mới; district chỉ cho kỳ đến 30/06/2025)",
+                              "en": "Level: ministry | province | district | commune (needed for a new agency; district only for periods up to 30/06/2025)"},
     "flat_col_field_code": {"vi": "Mã lĩnh vực (có thể để trống nếu có mã thủ tục)", "en": "Field code (may be blank when the procedure code is given)"},
     "flat_col_procedure_code": {"vi": "Mã thủ tục quốc gia (ví dụ 1.001193)", "en": "National procedure code (e.g. 1.001193)"},
     "flat_col_received_online": {"vi": "Hồ sơ mới tiếp nhận trực tuyến", "en": "New dossiers received online"},

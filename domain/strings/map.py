@@ -8,13 +8,11 @@ STRINGS = {
     "map_view_gap": {"vi": "Chênh lệch với chỉ tiêu {year}", "en": "Gap to the {year} target"},
     "map_view_change": {"vi": "Thay đổi so với cùng kỳ {year}",
                         "en": "Change on the same period {year}"},
-    "map_units_34_note": {
-        "vi": "Số liệu lịch sử của 63 tỉnh, thành phố cộng gộp theo 34 đơn vị hành chính cấp tỉnh "
-              "hiện nay (Nghị quyết 202/2025/QH15, từ 01/07/2025): tỷ lệ tính lại từ tổng tử số và "
-              "tổng mẫu số, không lấy trung bình. Ranh giới 34 đơn vị ghép từ ranh giới 63 tỉnh.",
-        "en": "History of the 63 provinces re-aggregated to today's 34 provinces (Resolution "
-              "202/2025/QH15, from 01/07/2025): rates are recomputed from the summed numerators "
-              "and denominators, never averaged. The 34 boundaries are merged from the 63."},
+    "map_boundaries_34": {
+        "vi": "Ranh giới 34 tỉnh, thành phố ghép từ ranh giới 63 tỉnh cũ (Nghị quyết "
+              "202/2025/QH15: mỗi đơn vị mới gồm trọn các tỉnh cũ).",
+        "en": "The 34 provinces' boundaries are merged from the 63 old ones (Resolution "
+              "202/2025/QH15: each new unit is made of whole old provinces)."},
     "map_region": {"vi": "Vùng", "en": "Region"},
     "map_region_all": {"vi": "Cả nước", "en": "Whole country"},
     "map_rank": {"vi": "Hạng", "en": "Rank"},

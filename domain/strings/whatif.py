@@ -5,20 +5,24 @@ STRINGS = {
                  "en": "What-if: cutting fees for online submission"},
     "wi_intro": {
         "vi": "Chọn nơi áp dụng, các thủ tục được giảm phí và mức giảm. Trang ước tính tác động đến "
-              "tỷ lệ nộp trực tuyến, tỷ lệ toàn trình so với chỉ tiêu năm 2025, số thu phí, lệ phí "
-              "và khoản tiết kiệm của người dân, so với khi không có chính sách. Đây là ước tính có "
-              "độ bất định (vùng tô nhạt), không phải dự báo chắc chắn.",
+              "tỷ lệ nộp trực tuyến, tỷ lệ toàn trình so với chỉ tiêu của các năm dự báo (khi đã "
+              "được công bố), số thu phí, lệ phí và khoản tiết kiệm của người dân, so với khi không "
+              "có chính sách. Đây là ước tính có độ bất định (vùng tô nhạt), không phải dự báo chắc "
+              "chắn.",
         "en": "Choose where the cut applies, the procedures it covers and how deep it is. The page "
-              "estimates what it does to online uptake, to the full-process rate against the 2025 "
-              "targets, to fee revenue and to what citizens save, against no policy. These are "
-              "estimates with their uncertainty (the shaded band), not certain forecasts."},
+              "estimates what it does to online uptake, to the full-process rate against the "
+              "targets of the projected years (where published), to fee revenue and to what "
+              "citizens save, against no policy. These are estimates with their uncertainty (the "
+              "shaded band), not certain forecasts."},
     "wi_data_note": {
         "vi": "Đường cơ sở dựa trên 12 tháng số liệu gần nhất ({start} – {last}), không phụ thuộc "
-              "kỳ báo cáo chọn ở thanh bên; dự báo từ {first}, theo 63 tỉnh, thành phố trước khi "
-              "sắp xếp đơn vị hành chính ngày 01/07/2025.",
+              "kỳ báo cáo chọn ở thanh bên; dự báo từ {first}, theo 34 tỉnh, thành phố hiện nay và "
+              "các bộ, ngành. Số liệu trước 01/07/2025 được cộng vào tỉnh, thành phố hiện nay mà "
+              "tỉnh cũ hợp thành.",
         "en": "The baseline rests on the last 12 months of data ({start} – {last}), whatever period "
-              "the sidebar shows; the projection starts in {first}, for the 63 provinces as they "
-              "were before the reorganisation of 1 July 2025."},
+              "the sidebar shows; the projection starts in {first}, for today's 34 provinces and "
+              "the ministries. Figures before 1 July 2025 are added into the province of today "
+              "each old province became part of."},
     "wi_estimating": {"vi": "Đang ước lượng mức phản ứng từ các chính sách đã áp dụng…",
                       "en": "Estimating the response from past fee cuts…"},
     "wi_default": {"vi": "giá trị mặc định", "en": "the default"},
@@ -135,28 +139,35 @@ STRINGS = {
         "en": "Before the cut, {online} of these procedures' dossiers are already online; with "
               "the assumed ceiling of {ceil}, the room left is {room}."},
     "wi_sum_units": {
-        "vi": "Cuối kỳ ({end}), số tỉnh, bộ đạt chỉ tiêu toàn trình năm 2025: {scen}/{total} "
+        "vi": "Cuối kỳ ({end}), số tỉnh, bộ đạt chỉ tiêu toàn trình năm {year}: {scen}/{total} "
               "(không có chính sách: {base}/{total}).",
-        "en": "At the end ({end}), {scen} of {total} provinces and ministries meet their 2025 "
+        "en": "At the end ({end}), {scen} of {total} provinces and ministries meet their {year} "
               "full-process target ({base} of {total} without the policy)."},
+    "wi_target_of_year": {"vi": "{value} (năm {year})", "en": "{value} ({year})"},
+    "wi_no_target": {
+        "vi": "Chưa có chỉ tiêu tỷ lệ toàn trình nào được công bố cho năm {years}, nên không so "
+              "sánh với chỉ tiêu trong thời gian đó (không dùng lại chỉ tiêu của năm trước).",
+        "en": "No full-process target has been published for {years}: there is nothing to "
+              "compare with for that period (an earlier year's target is not carried forward)."},
     "wi_sum_never": {
-        "vi": "Tỷ lệ toàn trình vẫn chưa đạt chỉ tiêu {target} trong kỳ dự báo (cuối kỳ: {value}).",
-        "en": "The full-process rate still falls short of the {target} target within the "
-              "projection ({value} at the end)."},
+        "vi": "Tỷ lệ toàn trình chưa đạt chỉ tiêu {target} trong kỳ dự báo (cuối kỳ: {value}).",
+        "en": "The full-process rate falls short of the {target} target within the projection "
+              "({value} at the end)."},
     "wi_sum_anyway": {
-        "vi": "Tỷ lệ toàn trình đạt chỉ tiêu {target} từ {month}, dù có hay không có chính sách.",
-        "en": "The full-process rate meets the {target} target from {month}, with or without the "
-              "policy."},
+        "vi": "Tỷ lệ toàn trình đạt chỉ tiêu {target} từ {month} đến hết kỳ dự báo, dù có hay "
+              "không có chính sách.",
+        "en": "The full-process rate meets the {target} target from {month} to the end of the "
+              "projection, with or without the policy."},
     "wi_sum_only": {
-        "vi": "Nhờ chính sách, tỷ lệ toàn trình đạt chỉ tiêu {target} từ {month}; không có chính "
-              "sách thì chưa đạt trong kỳ dự báo.",
-        "en": "With the policy the full-process rate meets the {target} target from {month}; "
-              "without it, not within the projection."},
+        "vi": "Nhờ chính sách, tỷ lệ toàn trình đạt chỉ tiêu {target} từ {month} đến hết kỳ dự "
+              "báo; không có chính sách thì không.",
+        "en": "With the policy the full-process rate meets the {target} target from {month} to "
+              "the end of the projection; without it, it does not."},
     "wi_sum_earlier": {
-        "vi": "Tỷ lệ toàn trình đạt chỉ tiêu {target} từ {month}, sớm hơn {n} tháng so với khi không "
-              "có chính sách ({base}).",
-        "en": "The full-process rate meets the {target} target from {month}, {n} months earlier "
-              "than without the policy ({base})."},
+        "vi": "Tỷ lệ toàn trình đạt chỉ tiêu {target} từ {month} đến hết kỳ dự báo, sớm hơn {n} "
+              "tháng so với khi không có chính sách ({base}).",
+        "en": "The full-process rate meets the {target} target from {month} to the end of the "
+              "projection, {n} months earlier than without the policy ({base})."},
     "wi_sum_nothing": {
         "vi": "Không thủ tục nào được chọn còn thu phí khi nộp trực tuyến {where}: chính sách không "
               "thay đổi kết quả.",
@@ -182,8 +193,8 @@ STRINGS = {
               "sang trực tuyến giữ tỷ lệ toàn trình hiện nay của thủ tục đó.",
         "en": "Full-process online dossiers / new dossiers (EMC definition). Dossiers moved online "
               "keep their procedure's present full-process share."},
-    "wi_target_line": {"vi": "Chỉ tiêu 2025: {target} · đạt từ: {month}",
-                       "en": "2025 target: {target} · met from: {month}"},
+    "wi_target_line": {"vi": "Chỉ tiêu {year}: {target} · đạt từ: {month}",
+                       "en": "{year} target: {target} · met from: {month}"},
     "wi_not_reached": {"vi": "chưa đạt", "en": "not reached"},
     "wi_tile_moved": {"vi": "Hồ sơ chuyển sang trực tuyến", "en": "Dossiers moved online"},
     "wi_tile_moved_help": {
@@ -216,22 +227,25 @@ STRINGS = {
                       "en": "Full-process rate (EMC), month by month"},
     "wi_axis_online": {"vi": "Tỷ lệ trực tuyến", "en": "Online rate"},
     "wi_axis_full": {"vi": "Tỷ lệ toàn trình", "en": "Full-process rate"},
-    "wi_target_label": {"vi": "Chỉ tiêu 2025: {value}", "en": "2025 target: {value}"},
-    "wi_units_title": {"vi": "Từng tỉnh, bộ: tỷ lệ toàn trình và thời điểm đạt chỉ tiêu 2025",
-                       "en": "Each province and ministry: full-process rate and the 2025 target"},
+    "wi_target_label": {"vi": "Chỉ tiêu {year}: {value}", "en": "{year} target: {value}"},
+    "wi_units_title": {"vi": "Từng tỉnh, bộ: tỷ lệ toàn trình và thời điểm đạt chỉ tiêu",
+                       "en": "Each province and ministry: full-process rate and targets"},
     "wi_units_caption": {
-        "vi": "Tỷ lệ toàn trình (EMC) tháng {end}. “Đạt từ” là tháng đầu tiên trong kỳ dự báo có "
-              "tỷ lệ của tháng đạt chỉ tiêu năm 2025 của khối (địa phương hoặc bộ, ngành). Bấm tiêu "
-              "đề cột để sắp xếp.",
-        "en": "Full-process rate (EMC) in {end}. “Met from” is the first projected month whose "
-              "rate reaches the block's 2025 target (localities or ministries). Click a column "
-              "header to sort."},
+        "vi": "Tỷ lệ toàn trình (EMC) tháng {end}. “Đạt từ” là tháng trong kỳ dự báo mà từ đó đến "
+              "hết kỳ, tỷ lệ của mỗi tháng đạt chỉ tiêu năm của tháng đó của khối (địa phương hoặc "
+              "bộ, ngành). Bấm tiêu đề cột để sắp xếp.",
+        "en": "Full-process rate (EMC) in {end}. “Met from” is the projected month from which, to "
+              "the end, each month's rate meets its year's target for the block (localities or "
+              "ministries). Click a column header to sort."},
+    "wi_units_caption_plain": {
+        "vi": "Tỷ lệ toàn trình (EMC) tháng {end}. Bấm tiêu đề cột để sắp xếp.",
+        "en": "Full-process rate (EMC) in {end}. Click a column header to sort."},
     "wi_col_name": {"vi": "Tỉnh, bộ", "en": "Province or ministry"},
     "wi_col_kind": {"vi": "Khối", "en": "Block"},
     "wi_col_full_base": {"vi": "Toàn trình, không có chính sách",
                          "en": "Full-process, no policy"},
     "wi_col_full_scen": {"vi": "Toàn trình, có chính sách", "en": "Full-process, with the cut"},
-    "wi_col_target": {"vi": "Chỉ tiêu 2025", "en": "2025 target"},
+    "wi_col_target": {"vi": "Chỉ tiêu {year}", "en": "{year} target"},
     "wi_col_reach_base": {"vi": "Đạt từ (không có chính sách)", "en": "Met from (no policy)"},
     "wi_col_reach_scen": {"vi": "Đạt từ (có chính sách)", "en": "Met from (with the cut)"},
     "wi_col_moved": {"vi": "Hồ sơ chuyển sang trực tuyến", "en": "Dossiers moved online"},
@@ -324,8 +338,8 @@ STRINGS = {
                          "en": "Online rate at the end (no policy → with the cut)"},
     "wi_sc_row_full": {"vi": "Tỷ lệ toàn trình cuối kỳ (không → có chính sách)",
                        "en": "Full-process rate at the end (no policy → with the cut)"},
-    "wi_sc_row_reach": {"vi": "Đạt chỉ tiêu 2025 (không → có chính sách)",
-                        "en": "2025 target met (no policy → with the cut)"},
+    "wi_sc_row_reach": {"vi": "Đạt chỉ tiêu (không → có chính sách)",
+                        "en": "Target met (no policy → with the cut)"},
     "wi_x_online_base": {"vi": "Tỷ lệ trực tuyến cuối kỳ, không có chính sách",
                          "en": "Online rate at the end, no policy"},
     "wi_x_online_scen": {"vi": "Tỷ lệ trực tuyến cuối kỳ, có chính sách",
