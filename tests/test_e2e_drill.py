@@ -33,7 +33,7 @@ def test_click_down_the_hierarchy(server):
         assert metric_value(page, "Hồ sơ tiếp nhận mới") == "1.550"
 
         click_first_row(page)  # Hà Nội: furthest behind its target
-        step(page, "province=01", "Hà Nội")
+        step(page, "province=01", "Hà Nội (trước 01/07/2025)")
         assert "from=2024-01" in page.url and "to=2024-03" in page.url
         assert metric_value(page, "Hồ sơ tiếp nhận mới") == "440"
 
@@ -47,8 +47,8 @@ def test_click_down_the_hierarchy(server):
         assert metric_value(page, "Hồ sơ tiếp nhận mới") == "140"
         crumbs = page.locator("[data-testid='stPageLink']").all_inner_texts()
         assert [c.strip() for c in crumbs if c.strip() in (
-            "Toàn quốc", "Hà Nội", "UBND Quận Ba Đình")] == [
-            "Toàn quốc", "Hà Nội", "UBND Quận Ba Đình"]
+            "Toàn quốc", "Hà Nội (trước 01/07/2025)", "UBND Quận Ba Đình")] == [
+            "Toàn quốc", "Hà Nội (trước 01/07/2025)", "UBND Quận Ba Đình"]
 
         deep_link = page.url
         page.reload()

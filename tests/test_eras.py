@@ -7,13 +7,14 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data_access import reference, schema
-from data_access.db import bulk_insert
+from data_access import reference
 from data_access.stats import totals
 from domain import eras
 from domain.periods import Month, MonthRange
 from domain.scope import Scope
+from tests import fixture_eras
 from tests.conftest import DIALECTS, make_db
+from tests.fixture_eras import COLS, ROWS
 
 # --- the rules, on the real reference lists ---------------------------------------------------
 
@@ -75,54 +76,13 @@ def test_names_over_time_and_labels():
 
 # --- history in the units of today, on a hand-made database --------------------------------
 
-LOCALITIES = [
-    ("63:24", "24", "63", "Bắc Giang", "34:24"), ("63:27", "27", "63", "Bắc Ninh", "34:24"),
-    ("63:44", "44", "63", "Quảng Bình", "34:44"), ("63:45", "45", "63", "Quảng Trị", "34:44"),
-    ("34:24", "24", "34", "Bắc Ninh", None), ("34:44", "44", "34", "Quảng Trị", None),
-]
-AGENCIES = [  # id, code, locality, level
-    (1, "24-S02", "63:24", "province"), (2, "27-S02", "63:27", "province"),
-    (3, "34:24-S02", "34:24", "province"), (4, "34:24-X09529", "34:24", "commune"),
-    (5, "45-S02", "63:45", "province"), (6, "34:44-S02", "34:44", "province"),
-]
-COLS = ("carried_over", "received_online", "received_full_online", "received_direct",
-        "received_postal", "resolved_early", "resolved_on_time", "resolved_late",
-        "pending_on_time", "pending_late")
-# (month, agency, locality, *COLS); each row: carried + new = resolved + pending
-ROWS = [
-    ((2024, 7), 1, "63:24", 10, 100, 40, 20, 0, 80, 25, 5, 18, 2),
-    ((2024, 7), 2, "63:27", 5, 50, 10, 50, 0, 60, 30, 5, 9, 1),
-    ((2025, 6), 1, "63:24", 20, 150, 75, 10, 0, 100, 45, 5, 27, 3),
-    ((2025, 6), 2, "63:27", 10, 60, 20, 40, 0, 50, 35, 5, 18, 2),
-    ((2025, 6), 5, "63:45", 0, 10, 5, 10, 0, 10, 10, 0, 0, 0),
-    # 01/07/2025: the new Bắc Ninh's department takes over the 30 + 20 pending dossiers
-    ((2025, 7), 3, "34:24", 50, 200, 100, 20, 0, 150, 70, 10, 35, 5),
-    ((2025, 7), 4, "34:24", 0, 30, 3, 10, 0, 20, 14, 1, 5, 0),
-    ((2026, 7), 3, "34:24", 40, 240, 150, 10, 0, 200, 45, 5, 36, 4),
-    ((2026, 7), 4, "34:24", 5, 50, 10, 10, 0, 40, 18, 2, 5, 0),
-    ((2026, 7), 6, "34:44", 0, 30, 15, 0, 0, 20, 10, 0, 0, 0),
-]
 MEASURES = ["received_new", "received_full_online", "carried_over", "pending", "pending_late"]
 
 
 @pytest.fixture(params=DIALECTS, scope="module")
 def era_db(request, tmp_path_factory):
     db = make_db(request.param, tmp_path_factory.mktemp("eras"))
-    db.drop_schema()
-    db.create_schema()
-    frame = pd.DataFrame([{
-        "period_start": Month(*m).first_day, "period_end": Month(*m).last_day,
-        "agency_id": a, "locality_code": loc, "field_code": "G15-TP07",
-        "procedure_code": "1.001193", **dict(zip(COLS, vals)), "load_id": 1}
-        for m, a, loc, *vals in ROWS])
-    with db.transaction() as conn:
-        bulk_insert(conn, schema.localities, pd.DataFrame([
-            {"code": k, "gso_code": c, "era": e, "kind": "province", "name_vi": n,
-             "name_en": n, "successor_code": s} for k, c, e, n, s in LOCALITIES]))
-        bulk_insert(conn, schema.agencies, pd.DataFrame([
-            {"id": i, "code": c, "locality_code": loc, "level": lv, "name_vi": c, "name_en": c}
-            for i, c, loc, lv in AGENCIES]))
-        bulk_insert(conn, schema.dossier_stats, frame)
+    fixture_eras.build(db)
     yield db
     db.dispose()
 

@@ -1,6 +1,7 @@
 """The flat template on DuckDB, SQLite and PostgreSQL: what it writes (blank stays NULL, new
 agencies, Vietnamese numbers), loading twice, the overlap / replace rule, an interrupted write,
-and the command line's CSV and xlsx paths."""
+the command line's CSV and xlsx paths, and the era of each row: a report reaching past
+06/2025 is read in the 34 provinces, an older one in the 63."""
 from __future__ import annotations
 
 import subprocess
@@ -15,7 +16,9 @@ from data_access.stats import totals
 from domain.periods import Month, MonthRange
 from domain.scope import Scope
 from domain.validation import describe
-from tests.test_import_corpus import flat_csv, flat_row, flat_xlsx, snapshot
+from tests.test_import_corpus import (
+    add_new_era_agencies, flat_csv, flat_row, flat_xlsx, month_2026, snapshot,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 Q1 = MonthRange(Month(2024, 1), Month(2024, 3))
@@ -52,12 +55,12 @@ def test_flat_csv_writes_what_the_file_says(fixture_db):
     assert pd.isna(first["pending_late"])  # blank is "not reported", not zero
     new = fixture_db.query(sa.select(schema.agencies).where(schema.agencies.c.code == "01-MOI"))
     assert (new["level"].iloc[0], new["locality_code"].iloc[0], int(new["id"].iloc[0])) == (
-        "province", "01", 5)
+        "province", "63:01", 5)  # a 2024 report: Hà Nội of the 63
     moi = frame[frame["agency_id"] == 5].iloc[0]
     assert pd.isna(moi["procedure_code"]) and moi["field_code"] == "G13-TN02"
     assert pd.isna(moi["received_postal"]) and moi["resolved_early"] == 0
     hcm = frame[frame["agency_id"] == 3].iloc[0]
-    assert (hcm["field_code"], hcm["locality_code"]) == ("G15-TP07", "79")  # from the procedure
+    assert (hcm["field_code"], hcm["locality_code"]) == ("G15-TP07", "63:79")  # from the procedure
     log = fixture_db.query(sa.select(schema.data_loads).where(
         schema.data_loads.c.id == result.load_id)).iloc[0]
     assert (log["kind"], log["file_name"], log["rows"], log["loaded_by"], log["outcome"]) == (
@@ -137,8 +140,7 @@ def test_an_interrupted_write_leaves_the_database_as_it_was(fixture_db, monkeypa
 def test_template_downloads_load(tmp_path, duck_fixture_path):
     from data_access.db import Database
     db = Database(f"duckdb:///{duck_fixture_path}")
-    with db.transaction() as conn:  # make room for the example row (January 2024, 01-S02)
-        conn.execute(S.delete().where(S.c.agency_id == 1))
+    add_new_era_agencies(db)  # the example row: January 2026, 01-S02 of today's Hà Nội
     for data, name in ((flat.template_csv(), "mau.csv"), (flat.template_xlsx("en"), "mau.xlsx")):
         result = ok(importer.import_file(db, data, name, dry_run=True))
         assert result.rows == 1
@@ -183,3 +185,93 @@ def test_cli_xlsx_path_as_a_process(tmp_path, duck_fixture_path):
     replaced = run("--replace")
     assert replaced.returncode == 0, replaced.stderr
     assert "Loaded quy1.xlsx: 1 rows" in replaced.stdout and "3 old rows replaced" in replaced.stdout
+
+
+# --- the era of a report ------------------------------------------------------------------
+def test_a_2026_file_loads_into_the_units_of_today(fixture_db):
+    """Codes as people write them: "79" in 2026 is today's TP HCM ("34:79"); "79-S02" is its
+    department with or without the "34:" of today's codes; a new agency is created within it,
+    with a code that cannot be an old agency's."""
+    add_new_era_agencies(fixture_db)
+    rows = [
+        month_2026(locality_code="79", agency_code="79-S02"),
+        month_2026(locality_code="TP. Hồ Chí Minh", agency_code="79-TTPVHCC",
+                   agency_name="Trung tâm Phục vụ hành chính công", agency_level="province",
+                   procedure_code="1.004227", field_code=""),
+        month_2026(locality_code="1", agency_code="34:01-X00004"),
+        month_2026(locality_code="01", agency_code="01-S02"),
+        flat_row(period_start="2024-05-01", period_end="2024-05-31"),  # history still loads
+    ]
+    result = ok(importer.import_file(fixture_db, flat_csv(rows), "thang4_2026.csv"))
+    assert result.new_agencies == ["34:79-TTPVHCC"]
+    frame = stats_of(fixture_db, result.load_id)
+    agencies = fixture_db.query(sa.select(schema.agencies.c.id, schema.agencies.c.code,
+                                          schema.agencies.c.locality_code))
+    code = dict(zip(agencies["id"], agencies["code"]))
+    assert sorted((code[a], loc, str(d)[:4]) for a, loc, d in zip(
+        frame["agency_id"], frame["locality_code"], frame["period_start"])) == [
+        ("01-S02", "63:01", "2024"), ("34:01-S02", "34:01", "2026"),
+        ("34:01-X00004", "34:01", "2026"), ("34:79-S02", "34:79", "2026"),
+        ("34:79-TTPVHCC", "34:79", "2026")]
+    assert dict(zip(agencies["code"], agencies["locality_code"]))["34:79-TTPVHCC"] == "34:79"
+    april = MonthRange(Month(2026, 4), Month(2026, 4))
+    hcm = totals(fixture_db, Scope(locality="34:79"), april, ["received_new"]).iloc[0]
+    assert hcm["received_new"] == 200  # two rows of 60 + 35 + 5
+
+
+def test_the_per_field_combined_agencies_of_each_era_do_not_collide(fixture_db):
+    """A province's per-field form creates one combined agency per level, within the unit of
+    its era: "01-TH-TINH" in Hà Nội of the 63, "34:01-TH-TINH" in today's."""
+    from tests.test_import_corpus import TOP, good_form_rows, top_2026, variant_a
+    rows = [r for r in good_form_rows()[1:] if r[1] not in ("Huyện, thị xã, thành phố",
+                                                             "Lĩnh vực Đất đai")]
+    for top, name in ((TOP, "q2_2024.xlsx"), (top_2026(), "q1_2026.xlsx")):
+        ok(importer.import_file(fixture_db, variant_a(rows, top=top), name))
+    made = fixture_db.query(sa.select(schema.agencies.c.code, schema.agencies.c.locality_code)
+                            .where(schema.agencies.c.code.like("%-TH-%")))
+    assert sorted(zip(made["code"], made["locality_code"])) == [
+        ("01-TH-TINH", "63:01"), ("01-TH-XA", "63:01"),
+        ("34:01-TH-TINH", "34:01"), ("34:01-TH-XA", "34:01")]
+
+
+def test_a_2026_row_naming_an_old_province_is_refused_with_its_successor(tmp_path):
+    """On the real reference lists: 45 (old Quảng Trị) and "Bắc Giang" name no unit of today;
+    24 and 44 do (Bắc Ninh, Quảng Trị). In 2024 all four read as the 63 had them."""
+    from data_access import reference
+    from data_access.db import Database
+    db = Database(f"duckdb:///{tmp_path / 'reference.duckdb'}")
+    db.create_schema()
+    with db.transaction() as conn:
+        reference.load_reference(conn)
+    rows = [month_2026(locality_code="45", agency_code="45-S02"),
+            month_2026(locality_code="Bắc Giang", agency_code="24-S02"),
+            month_2026(locality_code="24", agency_code="24-S02"),
+            month_2026(locality_code="44", agency_code="44-S02"),
+            flat_row(locality_code="45", agency_code="45-S02")]
+    result = importer.import_file(db, flat_csv(rows), "quang_tri.csv")
+    retired = [i for i in result.errors if i.code == "locality_retired"]
+    assert [(i.row, i.column) for i in retired] == [(2, "locality_code"), (3, "locality_code")]
+    assert describe(retired[0], "vi").endswith(
+        "Mã 45 (Quảng Trị, trước 01/07/2025) từ 01/07/2025 thuộc Quảng Trị (mã 44). "
+        "Báo cáo cho kỳ sau 30/06/2025 phải ghi đơn vị mới: 44 (Quảng Trị).")
+    assert "Code 24 (Bắc Giang, before 01/07/2025) has been part of Bắc Ninh (code 24)" in \
+        describe(retired[1], "en")
+    assert {i.code for i in result.errors} == {"locality_retired", "unknown_agency"}
+    unknown = [i.values for i in result.errors if i.code == "unknown_agency"]
+    assert {v["value"] for v in unknown} == {"45-S02", "24-S02", "44-S02"}
+    db.dispose()
+
+
+def test_a_2026_row_naming_a_district_or_an_old_agency_is_refused(fixture_db):
+    add_new_era_agencies(fixture_db)
+    before = snapshot(fixture_db)
+    rows = [month_2026(),  # 01-S02 in 2026: today's Sở Tư pháp of Hà Nội, fine
+            month_2026(agency_code="01-H001", procedure_code="1.004227", field_code=""),
+            flat_row(agency_code="01-X00004")]  # a ward of today in a report of 2024
+    result = importer.import_file(fixture_db, flat_csv(rows), "huyen.csv")
+    assert [(i.code, i.row, i.column) for i in result.errors] == [
+        ("agency_district_ended", 3, "agency_code"), ("agency_not_yet", 4, "agency_code")]
+    assert "01-H001 (UBND Quận Ba Đình)" in describe(result.errors[0], "vi")
+    assert "01/07/2025" in describe(result.errors[0], "en")
+    assert "01-X00004 (UBND Phường Ba Đình)" in describe(result.errors[1], "vi")
+    assert snapshot(fixture_db) == before

@@ -1,6 +1,7 @@
 """The form II.06a as provinces write it — variants A, B and C, merged and unmerged header
 rows, Vietnamese-formatted numbers as text, sections, total rows first or last, a footer,
-formulas read by their cached values — loads with the right numbers."""
+formulas read by their cached values — loads with the right numbers, its unit read in the era
+of its period (a form of 2026 is of today's units: communes, no districts)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -11,7 +12,8 @@ from data_access import importer, schema
 from data_access.form06a import ALL_FIELDS
 from domain.validation import describe
 from tests.test_import_corpus import (
-    TOP, good_form_rows, variant_a, with_cached_values, xlsx_bytes,
+    TOP, a_values, add_new_era_agencies, good_form_rows, top_2026, variant_a, with_cached_values,
+    xlsx_bytes,
 )
 
 COLS = ["carried_over", "received_online", "received_full_online", "received_direct",
@@ -56,7 +58,7 @@ def test_variant_a_per_field_with_sections_and_vietnamese_numbers(db):
     assert values(hotich) == (20, 10361, None, 2500, None, 9000, 3500, 61, 300, 20)
     assert str(hotich["period_start"])[:10] == "2024-04-01"
     assert str(hotich["period_end"])[:10] == "2024-06-30"
-    assert set(frame["locality_code"]) == {"01"}
+    assert set(frame["locality_code"]) == {"63:01"}  # Hà Nội of the 63: a report of 2024
     levels = dict(db.query(sa.select(schema.agencies.c.code, schema.agencies.c.level)
                            .where(schema.agencies.c.code.like("01-TH-%"))).values)
     assert levels == {"01-TH-TINH": "province", "01-TH-HUYEN": "district", "01-TH-XA": "commune"}
@@ -162,7 +164,6 @@ def test_a_period_given_when_the_form_has_none(db):
 
 def test_hierarchical_rows_are_subtotals(db):
     """'1' with children '1.1', '1.2' is a subtotal: the children are stored, not the parent."""
-    from tests.test_import_corpus import a_values
     rows = [["I", "Sở, ban, ngành"],
             ["1", "Hộ tịch"] + a_values(10, 100, 50, 100, 40, 5, 10, 5),
             ["1.1", "Lý lịch tư pháp"] + a_values(10, 60, 20, 60, 20, 5, 5, 0),
@@ -173,3 +174,53 @@ def test_hierarchical_rows_are_subtotals(db):
     rows[1][3] = 999  # the subtotal no longer adds up
     bad = importer.import_file(db, variant_a(rows, footer=False), "cap2.xlsx", replace=True)
     assert "parent_mismatch" in {i.code for i in bad.errors}
+
+
+# --- the era of a form --------------------------------------------------------------------
+def test_a_2026_form_per_field_goes_to_the_unit_of_today(db):
+    rows = [["I", "Sở, ban, ngành"],
+            [1, "Hộ tịch"] + a_values(20, 300, 100, 200, 150, 10, 50, 10),
+            ["II", "Xã, phường, đặc khu"],
+            [1, "Hộ tịch"] + a_values(0, 800, 200, 600, 390, 0, 10, 0)]
+    result = ok(importer.import_file(db, variant_a(rows, top=top_2026()), "hn_q1_2026.xlsx"))
+    frame = loaded(db, result.load_id)
+    assert list(zip(frame["code"], frame["locality_code"])) == [
+        ("34:01-TH-TINH", "34:01"), ("34:01-TH-XA", "34:01")]
+    levels = dict(db.query(sa.select(schema.agencies.c.code, schema.agencies.c.level)
+                           .where(schema.agencies.c.code.like("34:01-TH-%"))).values)
+    assert levels == {"34:01-TH-TINH": "province", "34:01-TH-XA": "commune"}
+    shown = {describe(i, "vi") for i in result.warnings if i.code == "form_combined_agency"}
+    assert any("01-TH-XA" in m and "34:" not in m for m in shown)  # codes as people read them
+
+
+def test_a_2026_form_per_unit_reads_its_units_in_their_era(db):
+    add_new_era_agencies(db)
+    rows = [[1, "Sở Tư pháp"] + a_values(20, 300, 100, 200, 150, 10, 50, 10),
+            [2, "UBND Phường Ba Đình (01-X00004)"] + a_values(0, 80, 20, 60, 39, 0, 1, 0)]
+    result = ok(importer.import_file(db, variant_a(rows, top=top_2026(), name_header="Đơn vị"),
+                                     "don_vi_2026.xlsx"))
+    frame = loaded(db, result.load_id)
+    assert list(zip(frame["code"], frame["locality_code"])) == [
+        ("34:01-S02", "34:01"), ("34:01-X00004", "34:01")]
+    rows.append([3, "UBND Quận Ba Đình"] + a_values(0, 10, 10, 10, 9, 0, 1, 0))
+    refused = importer.import_file(db, variant_a(rows, top=top_2026(), name_header="Đơn vị"),
+                                   "quan_2026.xlsx", replace=True)
+    assert [(i.code, i.row) for i in refused.errors] == [("agency_district_ended", 15)]
+    assert "01-H001 (UBND Quận Ba Đình)" in describe(refused.errors[0], "vi")
+
+
+def test_a_2026_form_of_an_old_province_is_refused_with_its_successor(tmp_path):
+    from data_access import reference
+    from data_access.db import Database
+    ref_db = Database(f"duckdb:///{tmp_path / 'reference.duckdb'}")
+    ref_db.create_schema()
+    with ref_db.transaction() as conn:
+        reference.load_reference(conn)
+    rows = [[1, "Hộ tịch"] + a_values(20, 300, 100, 200, 150, 10, 50, 10)]
+    for unit, (old, new, code) in (("Sở Tư pháp tỉnh Bắc Giang", ("24", "Bắc Ninh", "24")),
+                                   ("UBND tỉnh Quảng Trị (45)", ("45", "Quảng Trị", "44"))):
+        result = importer.import_file(ref_db, variant_a(rows, top=top_2026(unit)), "cu.xlsx")
+        assert [i.code for i in result.errors] == ["locality_retired"]
+        assert f"Mã {old} (" in describe(result.errors[0], "vi")
+        assert f"thuộc {new} (mã {code})" in describe(result.errors[0], "vi")
+    ref_db.dispose()

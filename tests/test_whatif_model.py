@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain import whatif
+from domain import eras, whatif
 from domain.periods import Month
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -145,6 +145,21 @@ def test_first_reaching():
     assert whatif.first_reaching([0.5, 0.69, 0.7, 0.8], 0.7) == 2
     assert whatif.first_reaching([0.5, 0.6], 0.7) is None
     assert whatif.first_reaching([0.9], None) is None
+    # met from the month after which it is met every month: a dip later counts
+    assert whatif.first_reaching([0.7, 0.6, 0.8], 0.7) == 2
+
+
+def test_targets_of_each_year_and_none_carried_forward():
+    # from 11/2025, 4 months: 2025's target, then 2026, which has none
+    path = whatif.target_path({2024: 0.3, 2025: 0.7}, Month(2025, 11), 4)
+    np.testing.assert_array_equal(path[:2], [0.7, 0.7])
+    assert np.isnan(path[2:]).all()
+    assert whatif.first_reaching([0.6, 0.75, 0.5, 0.5], path) == 1  # no target in 2026
+    assert whatif.first_reaching([0.9, 0.9], [np.nan, np.nan]) is None
+    # a target that rises with the year: met from where every later month meets its own
+    rising = whatif.target_path({2024: 0.7, 2025: 0.85}, Month(2024, 11), 4)
+    assert whatif.first_reaching([0.8, 0.8, 0.8, 0.8], rising) is None
+    assert whatif.first_reaching([0.8, 0.8, 0.9, 0.9], rising) == 0
 
 
 # --- the baseline, by hand ---------------------------------------------------------------------
@@ -211,24 +226,71 @@ def test_trend_baseline_continues_the_unit_slope():
     np.testing.assert_allclose(r[0], 0.5)
 
 
+MERGER = eras.Crosswalk({"63:01": "34:01", "63:79": "34:79", "63:74": "34:79"})
+
+
 def test_online_fees_apply_the_policies_in_force():
     procs = pd.DataFrame({"code": ["A", "B", "C"], "fee_direct_vnd": [20_000, 50_000, None],
                           "fee_online_vnd": [10_000, None, None],
                           "online_level": ["full", "partial", "none"]})
-    pol = pd.DataFrame({"id": [1, 2], "scope": ["province:79", "nation"],
-                        "discount_pct": [100.0, 50.0],
-                        "valid_from": [date(2024, 5, 1), date(2025, 8, 5)],
-                        "valid_to": [None, None]})
-    cov = pd.DataFrame({"policy_id": [1, 1, 2], "procedure_code": ["A", "B", "B"]})
-    fees = whatif.online_fees(["01", "79"], procs, pol, cov, Month(2025, 7)).set_index(
-        ["unit", "procedure"])
-    assert fees.loc[("01", "A"), "fee_online"] == 10_000  # the listed online fee
-    assert fees.loc[("01", "B"), "fee_online"] == 50_000  # none listed: the direct fee
-    assert fees.loc[("79", "A"), "fee_online"] == 0  # TP HCM's zero fee
-    assert fees.loc[("79", "B"), "fee_online"] == 0
-    assert fees.loc[("01", "C"), "fee_direct"] == 0 and not fees.loc[("01", "C"), "has_online"]
+    pol = pd.DataFrame({"id": [1, 2, 3], "scope": ["province:79", "nation", "province:01"],
+                        "discount_pct": [100.0, 50.0, 75.0],
+                        "valid_from": [date(2024, 5, 1), date(2025, 8, 5), date(2025, 9, 1)],
+                        "valid_to": [None, None, None]})
+    cov = pd.DataFrame({"policy_id": [1, 1, 2, 3], "procedure_code": ["A", "B", "B", "A"]})
+    # TP HCM (79) merged Bình Dương (74): the old city's zero fee reaches three quarters of A
+    shares = pd.DataFrame({"unit": ["34:79", "34:79"], "member": ["63:79", "63:74"],
+                           "procedure": ["A", "A"], "share": [0.75, 0.25]})
+
+    def fees(month):
+        return whatif.online_fees(["34:01", "34:79"], procs, pol, cov, month, MERGER,
+                                  shares).set_index(["unit", "procedure"])
+
+    jul = fees(Month(2025, 7))
+    assert jul.loc[("34:01", "A"), "fee_online"] == 10_000  # the listed online fee
+    assert jul.loc[("34:01", "B"), "fee_online"] == 50_000  # none listed: the direct fee
+    assert jul.loc[("34:79", "A"), "fee_online"] == pytest.approx(0.25 * 10_000)
+    # no shares known for B: the old city's policy is not counted in the merged unit
+    assert jul.loc[("34:79", "B"), "fee_online"] == 50_000
+    assert jul.loc[("34:01", "C"), "fee_direct"] == 0 and not jul.loc[("34:01", "C"),
+                                                                      "has_online"]
     # the national policy starts on the 5th: not in force for the whole of August
-    aug = whatif.online_fees(["01"], procs, pol, cov, Month(2025, 8)).set_index("procedure")
-    assert aug.loc["B", "fee_online"] == 50_000
-    sep = whatif.online_fees(["01"], procs, pol, cov, Month(2025, 9)).set_index("procedure")
-    assert sep.loc["B", "fee_online"] == 25_000
+    assert fees(Month(2025, 8)).loc[("34:01", "B"), "fee_online"] == 50_000
+    sep = fees(Month(2025, 9))
+    assert sep.loc[("34:01", "B"), "fee_online"] == 25_000
+    # a policy of today's Hà Nội (keyed 34:01 from its start in 09/2025)
+    assert sep.loc[("34:01", "A"), "fee_online"] == 5_000
+    assert sep.loc[("34:79", "B"), "fee_online"] == 25_000
+
+
+def _panel_across_the_change() -> pd.DataFrame:
+    """TP HCM (63:79) and Bình Dương (63:74) in 06/2025, their union 34:79 in 07/2025."""
+    rows = [("63:79", "A", date(2025, 6, 1), 300.0, 150.0), ("63:74", "A", date(2025, 6, 1),
+                                                             100.0, 20.0),
+            ("63:79", "B", date(2025, 6, 1), 50.0, 5.0),
+            ("34:79", "A", date(2025, 7, 1), 420.0, 180.0)]
+    frame = pd.DataFrame(rows, columns=["unit", "procedure", "month", "new", "online"])
+    frame["full"] = frame["online"] / 2
+    frame["spread"] = 1.0
+    frame["period_start"] = frame["month"]
+    frame["period_end"] = [Month.of(m).last_day for m in frame["month"]]
+    frame["months"], frame["monthly"] = 1, True
+    return frame
+
+
+def test_history_is_summed_into_the_units_of_today():
+    today = whatif.in_units(_panel_across_the_change(), MERGER, eras.ERA_34)
+    june = today[today["month"] == date(2025, 6, 1)].set_index("procedure")
+    assert set(today["unit"]) == {"34:79"}
+    assert (june.loc["A", "new"], june.loc["A", "online"], june.loc["A", "spread"]) == (
+        400.0, 170.0, 2.0)
+    hist = whatif.history(today, Month(2025, 7), "34:79")
+    assert list(hist["online"]) == pytest.approx([175 / 450, 180 / 420])
+
+
+def test_member_shares_from_the_last_months_of_the_63():
+    shares = whatif.member_shares(_panel_across_the_change(), MERGER).set_index(
+        ["member", "procedure"])["share"]
+    assert shares[("63:79", "A")] == pytest.approx(0.75)
+    assert shares[("63:74", "A")] == pytest.approx(0.25)
+    assert shares[("63:79", "B")] == 1.0
