@@ -4,10 +4,12 @@ transaction; the budget is 10 s for 100,000 rows.
     .venv/bin/python -m benchmarks.import_bench [--rows 100000] [--url URL] [--xlsx-rows N]
 
 Builds a throw-away database (the reference lists of sample_data/reference and 2,000
-agencies, 21 months of earlier data for them), writes the rows as a CSV in memory (not timed),
-then times importer.import_file: reading, checking (codes, identities, duplicates, overlaps
-against the database) and writing, and prints the figures. --xlsx-rows also times the same
-rows as an .xlsx (openpyxl reads a large workbook far more slowly than a CSV).
+agencies of today's 34 provinces, their months from 07/2025 to 12/2025 already loaded), writes
+rows of 2026 as a CSV in memory (not timed), with codes as people write them ("01",
+"01-B00001": read in the era of the 34), then times importer.import_file: reading, checking
+(codes in their era, identities, duplicates, overlaps against the database) and writing, and
+prints the figures. --xlsx-rows also times rows of later months as an .xlsx (openpyxl reads a
+large workbook far more slowly than a CSV).
 """
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from data_access import importer, reference, schema  # noqa: E402
 from data_access.db import Database, bulk_insert  # noqa: E402
+from domain import eras  # noqa: E402
+from domain.periods import Month  # noqa: E402
 
 BUDGET_S = 10.0
 N_AGENCIES = 2_000
@@ -36,20 +40,23 @@ def build_db(url: str) -> tuple[Database, pd.DataFrame]:
     db = Database(url)
     db.drop_schema()
     db.create_schema()
-    provinces = reference.provinces()["code"].tolist()
+    provinces = reference.provinces_34()["code"].tolist()
+    codes = [f"{provinces[i % len(provinces)]}-B{i:05d}" for i in range(N_AGENCIES)]
     agencies = pd.DataFrame({
         "id": np.arange(1, N_AGENCIES + 1),
-        "code": [f"{provinces[i % 63]}-B{i:05d}" for i in range(N_AGENCIES)],
-        "locality_code": [provinces[i % 63] for i in range(N_AGENCIES)],
-        "level": "district", "name_vi": [f"Đơn vị {i}" for i in range(N_AGENCIES)],
+        "code": [eras.key(c, eras.ERA_34) for c in codes],  # stored with their era
+        "written": codes,  # as a report writes them
+        "locality_code": [eras.key(provinces[i % len(provinces)], eras.ERA_34)
+                          for i in range(N_AGENCIES)],
+        "level": "commune", "name_vi": [f"Đơn vị {i}" for i in range(N_AGENCIES)],
         "name_en": [f"Unit {i}" for i in range(N_AGENCIES)],
     })
     procs = reference.procedures()
     with db.transaction() as conn:
         reference.load_reference(conn)
-        bulk_insert(conn, schema.agencies, agencies)
-        # earlier data for the same agencies (2023), which the overlap check must read
-        months = pd.date_range("2022-04-01", "2023-12-01", freq="MS")
+        bulk_insert(conn, schema.agencies, agencies.drop(columns="written"))
+        # earlier data for the same agencies (07–12/2025), which the overlap check must read
+        months = pd.date_range("2025-07-01", "2025-12-01", freq="MS")
         old = pd.DataFrame({
             "period_start": np.repeat(months.values, N_AGENCIES),
             "period_end": np.repeat((months + pd.offsets.MonthEnd(0)).values, N_AGENCIES),
@@ -64,8 +71,9 @@ def build_db(url: str) -> tuple[Database, pd.DataFrame]:
     return db, agencies
 
 
-def flat_rows(agencies: pd.DataFrame, n: int, seed: int = 1) -> pd.DataFrame:
-    """n rows: agencies × procedures × months of 2024, identities holding."""
+def flat_rows(agencies: pd.DataFrame, n: int, seed: int = 1,
+              first: Month = Month(2026, 1)) -> pd.DataFrame:
+    """n rows: agencies × procedures × months from `first`, identities holding."""
     rng = np.random.default_rng(seed)
     procs = reference.procedures()
     per_agency = -(-n // len(agencies))
@@ -73,8 +81,9 @@ def flat_rows(agencies: pd.DataFrame, n: int, seed: int = 1) -> pd.DataFrame:
     n_months = -(-per_agency // n_proc)
     a = np.repeat(np.arange(len(agencies)), n_proc * n_months)[:n]
     p = np.tile(np.repeat(np.arange(n_proc), n_months), len(agencies))[:n]
-    m = np.tile(np.arange(n_months), len(agencies) * n_proc)[:n] + 1
-    start = pd.to_datetime({"year": 2024, "month": m, "day": 1})
+    m = np.tile(np.arange(n_months), len(agencies) * n_proc)[:n]
+    start = pd.Series([first.plus(int(k)).first_day for k in range(n_months)],
+                      dtype="datetime64[ns]")[m].reset_index(drop=True)
     online, direct, postal = (rng.integers(0, 5000, n), rng.integers(0, 3000, n),
                               rng.integers(0, 20, n))
     carried = rng.integers(0, 50, n)
@@ -87,8 +96,8 @@ def flat_rows(agencies: pd.DataFrame, n: int, seed: int = 1) -> pd.DataFrame:
     frame = pd.DataFrame({
         "period_start": start.dt.strftime("%Y-%m-%d"),
         "period_end": (start + pd.offsets.MonthEnd(0)).dt.strftime("%d/%m/%Y"),
-        "locality_code": agencies["locality_code"].values[a],
-        "agency_code": agencies["code"].values[a], "agency_name": "", "agency_level": "",
+        "locality_code": agencies["locality_code"].map(eras.code_of).values[a],
+        "agency_code": agencies["written"].values[a], "agency_name": "", "agency_level": "",
         "field_code": procs["field_code"].values[p], "procedure_code": procs["procedure_code"].values[p],
         "received_online": online, "received_full_online": (online * 0.4).astype(int),
         "received_direct": direct, "received_postal": postal, "carried_over": carried,
@@ -148,9 +157,7 @@ def main(argv=None) -> int:
     same = importer.import_file(db, data, "bench.csv")
     print(f"same file again: {same.outcome} in {time.perf_counter() - again:.2f} s")
     if args.xlsx_rows:
-        small = flat_rows(agencies, args.xlsx_rows, seed=2)
-        small["period_start"] = small["period_start"].str.replace("2024", "2025")
-        small["period_end"] = small["period_end"].str.replace("2024", "2025")
+        small = flat_rows(agencies, args.xlsx_rows, seed=2, first=Month(2026, 7))
         buf = io.BytesIO()
         from openpyxl import Workbook
         wb = Workbook(write_only=True)

@@ -124,7 +124,9 @@ def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
     focus = focus_metric(ctx)
     target = target_for(focus)
     st.subheader(ctx.t("progress_title", metric=focus.label(ctx.lang), year=year))
-    processing.progress(ctx, _projection(ctx, scope, focus, target))
+    ended = eras.era_of_key(scope.locality or "") == eras.ERA_63 and \
+        year >= eras.LAST_MONTH_63.year
+    processing.progress(ctx, _projection(ctx, scope, focus, target), ended=ended)
 
     st.subheader(ctx.t("trend_title"))
     trend_rng = MonthRange(min(ctx.rng.first, ctx.rng.last.plus(-11)), ctx.rng.last).clamp(

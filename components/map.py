@@ -375,7 +375,7 @@ def _table(ctx: PageContext, choice: Choice, frame: pd.DataFrame) -> str | None:
     if choice.view == "change":
         cols["change"] = ctx.t("map_change", year=ctx.rng.year_earlier().last.year)
         texts["change"] = "ch"
-    elif metric.target_keys:
+    elif metric.target_keys and frame["target"].notna().any():  # 2026: no target published
         if choice.view == "gap":
             cols["target"], texts["target"] = ctx.t("target"), "tg"
         cols["gap"], texts["gap"] = ctx.t("col_gap"), "gp"

@@ -75,14 +75,22 @@ def payments(ctx: PageContext, now: dict, before: dict, compare_year: int) -> No
     tile_grid(ctx, figures, compare_year, per_row=4)
 
 
-def progress(ctx: PageContext, proj: Projection) -> None:
-    """Year to date against the annual target, and the projection to the year end."""
+def progress(ctx: PageContext, proj: Projection, ended: bool = False) -> None:
+    """Year to date against the annual target, and the projection to the year end. `ended`:
+    the unit ceased on 30/06/2025 (one of the 63), so its year has no end to project to."""
     if proj.target is None or proj.ytd_value is None:
         st.caption(ctx.t("target_none", year=ctx.rng.last.year))
         return
     metric: Metric = proj.metric
     year = proj.target.year
     cols = st.columns(3)
+    if ended:
+        cols[0].metric(ctx.t("ytd_value", year=year), fmt_pct(proj.ytd_value, ctx.lang),
+                       help=metric.definition(ctx.lang))
+        cols[2].metric(ctx.t("target_line", year=year, value=""),
+                       fmt_pct(proj.target.value, ctx.lang, 0), help=proj.target.source)
+        st.caption(ctx.t("unit_ended_no_projection"))
+        return
     if proj.complete:  # the whole year is in: a result, not a projection
         cols[0].metric(ctx.t("year_value", year=year), fmt_pct(proj.ytd_value, ctx.lang),
                        help=metric.definition(ctx.lang))

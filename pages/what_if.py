@@ -32,7 +32,8 @@ with guard(ctx):
         ws.default_spec(first, whatif.ASSUMED_RESPONSE, whatif.ASSUMED_UNCERTAINTY)
     name_col = "name_vi" if ctx.lang == "vi" else "name_en"
     locs = data.localities()
-    labels = {k: eras.label(n, k, ctx.lang) for k, n in zip(locs["code"], locs[name_col])}
+    names = dict(zip(locs["code"], locs[name_col]))
+    labels = {k: eras.label(n, k, ctx.lang) for k, n in names.items()}
     units = sorted(set(wdata.cells("")["unit"]))
     # the URL names a unit of today by the code people read ("44"; a ministry by its code)
     keys = {"": ""} | {eras.code_of(k): k for k in units}
@@ -46,7 +47,7 @@ with guard(ctx):
     retired = eras.key(query.get("scope", ""), eras.ERA_63)
     if query.get("scope") not in scope_names and retired in crosswalk().successor:
         new = crosswalk().successor[retired]  # a code of the 63 opens the unit it became
-        st.info(ctx.t("code_retired", code=query["scope"], old=labels.get(retired, retired),
+        st.info(ctx.t("code_retired", code=query["scope"], old=names.get(retired, retired),
                       new=labels.get(new, new), new_code=eras.code_of(new)))
         query["scope"] = eras.code_of(new)
     url_spec, bad = ws.from_query(query, default, set(scope_names), first)

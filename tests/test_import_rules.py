@@ -1,11 +1,16 @@
-"""The pure rules of an import: Vietnamese numbers, periods, header words, row labels."""
+"""The pure rules of an import: Vietnamese numbers, periods, header words, row labels, and
+which unit and agency a report names in the era of its period."""
 from datetime import date
 
 import pandas as pd
 import pytest
 
+from data_access import reference
 from domain import form06a as F
-from domain.validation import closest, code_text, locality_code, parse_count, parse_count_column, parse_period
+from domain.validation import (
+    Places, agency_code, agency_codes, agency_era_problem, closest, code_text, locality_code,
+    parse_count, parse_count_column, parse_period, report_era,
+)
 
 
 @pytest.mark.parametrize("cell, expected", [
@@ -69,6 +74,8 @@ def test_row_labels():
     assert F.section_level("Sở ban ngành") == "province"
     assert F.stt_kind("IV") == "roman" and F.stt_kind("1.2") == "number" and F.stt_kind(3) == "number"
     assert F.code_in_label("Sở Tư pháp (01-S02)") == "01-S02"
+    assert F.code_in_label("Sở Tư pháp (34:01-S02)") == "34:01-S02"
+    assert F.section_level("Xã, phường, đặc khu") == "commune"
 
 
 def test_closest_names():
@@ -76,3 +83,59 @@ def test_closest_names():
                "G13-TN02": "G13-TN02 (Đất đai)", "Đất đai": "G13-TN02 (Đất đai)"}
     assert closest("Ho tich", options) == ["G15-TP07 (Hộ tịch)"]
     assert closest("G13-TN2", options)[0] == "G13-TN02 (Đất đai)"
+
+
+# --- the era of a report ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def places():
+    """The real lists: the 63 provinces, the 34 units of today and the ministries."""
+    return Places.of(reference.locality_rows())
+
+
+def test_a_report_is_of_the_era_of_its_last_month():
+    assert report_era(date(2025, 6, 30)) == "63"
+    assert report_era(date(2025, 7, 31)) == "34"
+    assert report_era(date(2025, 12, 31)) == "34"  # a 2025 yearly report: today's units
+
+
+@pytest.mark.parametrize("text, era, found", [
+    ("24", "63", ("63:24", None)), ("24", "34", ("34:24", None)),  # Bắc Giang, then Bắc Ninh
+    ("44", "63", ("63:44", None)), ("44", "34", ("34:44", None)),  # Quảng Bình, then Quảng Trị
+    ("45", "63", ("63:45", None)), ("45", "34", (None, "63:45")),  # old Quảng Trị: retired
+    ("Bắc Giang", "63", ("63:24", None)), ("Bắc Giang", "34", (None, "63:24")),
+    ("Bắc Ninh", "63", ("63:27", None)), ("BẮC NINH", "34", ("34:24", None)),
+    ("Quảng Trị", "63", ("63:45", None)), ("UBND tỉnh Quảng Trị", "34", ("34:44", None)),
+    ("Quảng Bình", "34", (None, "63:44")), ("Thành phố Bắc Ninh", "34", ("34:24", None)),
+    ("1", "34", ("34:01", None)), ("TP. Hồ Chí Minh", "34", ("34:79", None)),
+    ("B-CA", "63", ("B-CA", None)), ("b-ca", "34", ("B-CA", None)),
+    ("Bộ Công an", "34", ("B-CA", None)),
+    ("34:24", "34", (None, None)), ("99", "34", (None, None)),  # never our keys
+])
+def test_places_read_a_code_or_name_in_the_era(places, text, era, found):
+    assert places.resolve(text, era) == found
+
+
+def test_every_code_retired_in_2025_names_its_successor(places):
+    """A code of the 63 is either a code of the 34 (the seat's) or retired into one."""
+    crosswalk = reference.crosswalk()
+    for code in reference.provinces()["code"]:
+        key, old = places.resolve(code, "34")
+        if key is None:
+            assert old == f"63:{code}" and crosswalk.successor[old] != f"34:{code}"
+        else:
+            assert key == f"34:{code}"
+
+
+def test_agency_codes_in_an_era():
+    # people leave out the "34:" of today's agencies; the era of the report tells them apart
+    assert agency_codes("01-S02", "34") == ("34:01-S02", "01-S02")
+    assert agency_codes("01-S02", "63") == ("01-S02", "34:01-S02")
+    assert agency_codes("34:01-TTPVHCC", "63") == ("34:01-TTPVHCC",)
+    assert agency_code("01-TH-TINH", "34") == "34:01-TH-TINH"
+    assert agency_code("01-TH-TINH", "63") == agency_code("01-TH-TINH", None) == "01-TH-TINH"
+    assert agency_era_problem("63", "district", "34") == "agency_district_ended"
+    assert agency_era_problem("34", "district", "34") == "agency_district_ended"
+    assert agency_era_problem("63", "province", "34") == "agency_old_era"
+    assert agency_era_problem("34", "commune", "63") == "agency_not_yet"
+    assert agency_era_problem(None, "ministry", "34") is None
+    assert agency_era_problem("63", "district", "63") is None

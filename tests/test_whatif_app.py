@@ -20,6 +20,10 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from data_access import reference, sample
+from data_access.db import Database
+from domain.periods import Month
+from tests.conftest import point_app_at
 from tests.test_app import run as run_page
 
 PAGE = "pages/what_if.py"
@@ -221,3 +225,48 @@ def test_language_switch_keeps_the_scenario(app_db):
     at.button(key="switch_lang").click().run()
     assert at.query_params["lang"] == "en" and at.query_params["cut"] == "100"
     assert tiles(at)["Online dossier rate, 09/2025"][0] == "60.3%"
+
+
+# --- in the present: a sample reaching 01/2026 ------------------------------------------------
+@pytest.fixture(scope="module")
+def present_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("present") / "sample.duckdb"
+    db = Database(f"duckdb:///{path}")
+    sample.generate(db, "demo", until=Month(2026, 1), progress=False)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def present_db(present_path, monkeypatch):
+    yield from point_app_at(present_path, monkeypatch)
+
+
+def test_the_present_in_the_units_of_today(present_db):
+    at = run()
+    assert not at.exception and not at.error
+    assert any("dự báo từ 02/2026, theo 34 tỉnh, thành phố hiện nay" in c.value
+               for c in at.caption)
+    options = at.selectbox(key="wi_scope").options
+    assert set(reference.provinces_34()["name_vi"]) <= set(options)
+    assert not any("trước 01/07/2025" in o for o in options)  # no unit of the 63 offered
+    assert "Bộ Công an" in options
+    assert len(options) == 1 + 34 + 16  # the nation, the 34, the ministries that report
+    # no full-process target is published for 2026 or 2027: said, not carried over from 2025
+    assert "Chưa có chỉ tiêu tỷ lệ toàn trình nào được công bố cho năm 2026–2027" in summary(at)
+    units = next(df.value for df in at.dataframe if "Tỉnh, bộ" in df.value.columns)
+    assert not any(c.startswith("Chỉ tiêu") or c.startswith("Đạt từ") for c in units.columns)
+    assert "Quảng Trị" in set(units["Tỉnh, bộ"]) and len(units) == 34 + 16
+    # the estimate rests on the dated policies; an old city's policy is named as such
+    assert any("dựa trên 5 chính sách giảm phí" in c.value for c in at.caption)
+    policies = at.table[0].value
+    assert "TP. Hồ Chí Minh (trước 01/07/2025)" in set(policies["Phạm vi"])
+
+
+def test_a_code_of_the_63_opens_the_unit_it_became(present_db):
+    at = run(scope="45")
+    assert not at.exception
+    assert any(i.value.startswith("Mã 45 là Quảng Trị trước 01/07/2025") for i in at.info)
+    assert at.query_params["scope"] == "44"
+    assert "tại Quảng Trị từ 02/2026" in summary(at)
+    assert any(c.value == "Chưa có chỉ tiêu cho năm 2027" for c in at.caption)

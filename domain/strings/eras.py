@@ -44,6 +44,11 @@ STRINGS = {
     "agency_started": {
         "vi": "{name} là cơ quan từ 01/07/2025: kỳ trước ngày đó không có số liệu của cơ quan này.",
         "en": "{name} is an agency from 01/07/2025: there are no figures for it before that day."},
+    "unit_ended_no_projection": {
+        "vi": "Đơn vị này hoạt động đến 30/06/2025 (trước khi sắp xếp thành 34 tỉnh, thành phố): "
+              "không dự báo cả năm. Xem tỉnh, thành phố hiện nay để theo dõi cả năm.",
+        "en": "This unit existed until 30/06/2025 (before the reorganisation into 34 provinces): "
+              "no full-year projection. Open the province of today to follow the whole year."},
     "city_since": {"vi": "{name} từ {date}", "en": "{name} since {date}"},
     "show_history_34": {"vi": "Xem theo 34 đơn vị hiện nay", "en": "Show in today's 34 units"},
     "show_history_63": {"vi": "Xem theo 63 tỉnh cũ", "en": "Show in the 63 old provinces"},
