@@ -26,20 +26,27 @@ from data_access.db import Database  # noqa: E402
 from domain.metrics import HEADLINE, METRICS, MEASURES, measures_for  # noqa: E402
 
 DEFAULT_URL = f"duckdb:///{ROOT / 'sample_data' / 'national.duckdb'}"
-PERIOD = {"from": "2025-01", "to": "2025-06"}
+PERIOD = {"from": "2026-01", "to": "2026-10"}
+HISTORY = {"from": "2025-01", "to": "2025-06"}
 
 
 def pages(db: Database) -> list[tuple[str, str, dict]]:
-    agency = int(db.scalar(sa.text(
-        "select min(id) from agencies where locality_code = '01' and level = 'district'")))
+    """The pages of the present (the 34, to 10/2026) and two views of history."""
+    commune = int(db.scalar(sa.text(
+        "select min(id) from agencies where locality_code = '34:01' and level = 'commune'")))
+    district = int(db.scalar(sa.text(
+        "select min(id) from agencies where locality_code = '63:01' and level = 'district'")))
     return [
         ("overview", "app.py", {}),
-        ("province", "pages/province.py", {"province": "01"}),
+        ("province", "pages/province.py", {"province": "24"}),
         ("ministry", "pages/province.py", {"province": "B-CA"}),
-        ("agency", "pages/agency.py", {"agency": str(agency)}),
+        ("agency (commune)", "pages/agency.py", {"agency": str(commune)}),
         ("procedure", "pages/procedure.py", {"procedure": "1.001193"}),
         ("procedure in province", "pages/procedure.py", {"procedure": "1.001193",
                                                           "province": "79"}),
+        ("history: old province", "pages/province.py", {"province": "45", **HISTORY}),
+        ("history: district", "pages/agency.py", {"agency": str(district), **HISTORY}),
+        ("history in the 34", "app.py", {"units": "34", **HISTORY}),
         ("methodology", "pages/methodology.py", {}),
     ]
 
@@ -63,8 +70,8 @@ def naive_overview(db: Database) -> float:
     """What a dashboard without SQL aggregation does: fetch the rows, sum in pandas."""
     start = time.perf_counter()
     frame = db.query(sa.text(
-        "select * from dossier_stats where period_start >= '2025-01-01' "
-        "and period_end <= '2025-06-30'"))
+        "select * from dossier_stats where period_start >= '2026-01-01' "
+        "and period_end <= '2026-10-31'"))
     totals = {}
     for mid in measures_for(HEADLINE):
         m = MEASURES[mid]

@@ -1,7 +1,8 @@
 """The what-if's budget: moving a slider re-renders the page in ≤ 300 ms with the data cached
-(63 provinces and the ministries). Runs the page in-process (AppTest), as benchmarks/pages.py
-does, and reads each script run's own duration from RUN_TIMES: the first, uncached run (the
-SQL panel and the estimate), then every slider moved in turn, on the nation and on a province.
+(the 34 provinces of today and the ministries). Runs the page in-process (AppTest), as
+benchmarks/pages.py does, and reads each script run's own duration from RUN_TIMES: the first,
+uncached run (the SQL panel and the estimate), then every slider moved in turn, on the nation
+and on a province.
 A benchmark, not a test: it prints figures.
 
     python -m benchmarks.what_if [--url duckdb:///sample_data/national.duckdb] [--repeat 3]
@@ -88,7 +89,8 @@ def main() -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--url", default=os.environ.get("DVC_BENCH_URL", DEFAULT_URL))
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--province", default="45", help="a province code for the second scope")
+    ap.add_argument("--province", default="44",
+                    help="a province's code among today's 34, for the second scope")
     args = ap.parse_args()
     os.environ["DVC_DATABASE_URL"] = args.url
     db = Database(args.url)

@@ -342,7 +342,9 @@ def form_rows(db: Database, scope: Scope, rng: MonthRange) -> tuple[str, list[tu
         out = data + [("total", "", "Tổng số", _sum_rows([d[3] for d in data]))]
         return "field", out
     frame = stats.totals(db, scope, rng, MEASURES, by="agency")
-    agencies = catalog.agency_list(db, scope.locality).set_index("id")
+    agencies = catalog.agency_list(db, scope.locality)
+    # the unit's own agencies: its old provinces' report no month of the form's era
+    agencies = agencies[agencies["locality_code"] == scope.locality].set_index("id")
     counts = agencies["name_vi"].value_counts()
     frame = frame[frame["key"].isin(agencies.index)].copy()
     frame["level"] = frame["key"].map(agencies["level"])

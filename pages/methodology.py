@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import data
 from components.context import guard, page_setup
+from components.scope_url import locality_labels
 from components.download import xlsx_button
 from domain.formatting import fmt_pct
 from domain.metrics import METRICS, metric_for_target
@@ -25,8 +26,7 @@ with guard(ctx):
     xlsx_button(ctx, metrics, file_stem="chi_so", title=ctx.t("method_metrics"))
 
     st.subheader(ctx.t("method_targets"))
-    names = {r.code: r.name_vi if ctx.lang == "vi" else r.name_en
-             for r in data.localities().itertuples()}
+    names = locality_labels(ctx)  # a province target names the unit of its year's era
 
     def scope_label(scope: str) -> str:
         if scope.startswith("province:"):

@@ -268,5 +268,5 @@ def test_a_code_of_the_63_opens_the_unit_it_became(present_db):
     assert not at.exception
     assert any(i.value.startswith("Mã 45 là Quảng Trị trước 01/07/2025") for i in at.info)
     assert at.query_params["scope"] == "44"
-    assert "tại Quảng Trị từ 02/2026" in summary(at)
+    assert "tại Quảng Trị từ 02/2026" in at.info[1].value  # the summary, after the note
     assert any(c.value == "Chưa có chỉ tiêu cho năm 2027" for c in at.caption)

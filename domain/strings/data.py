@@ -319,6 +319,9 @@ STRINGS = {
     "data_export_intro": {
         "vi": "Biểu II.06a/VPCP/KSTT cho kỳ đang chọn ({period}): theo từng cơ quan của một địa phương, hoặc theo lĩnh vực của một cơ quan. Biểu luôn bằng tiếng Việt như thông tư quy định; nạp lại biểu này cho đúng các số liệu cũ.",
         "en": "Form II.06a/VPCP/KSTT for the selected period ({period}): per agency of a locality, or per field of one agency. The form is always in Vietnamese as the circular prescribes; loading it back gives the same figures."},
+    "data_export_crosses": {
+        "vi": "Kỳ đang chọn vượt qua ngày 01/07/2025. Biểu II.06a lập cho kỳ trong một giai đoạn: đến 30/06/2025 (63 tỉnh, thành phố, có cấp huyện) hoặc từ 01/07/2025 (34 tỉnh, thành phố và các xã, phường, đặc khu). Hãy chọn kỳ không vượt qua ngày này.",
+        "en": "The selected period crosses 01/07/2025. Form II.06a covers a period within one era: up to 30/06/2025 (the 63 provinces, with districts) or from 01/07/2025 (the 34 provinces and their communes, wards and special zones). Choose a period that does not cross that date."},
     "data_export_locality": {"vi": "Địa phương, bộ ngành", "en": "Province or ministry"},
     "data_export_agency": {"vi": "Cơ quan", "en": "Agency"},
     "data_export_all": {"vi": "— Tất cả cơ quan (mỗi dòng một cơ quan) —",
