@@ -109,36 +109,30 @@ def export_section() -> None:
     if eras.crosses_reform(ctx.rng):  # a form covers the months of one era, never both
         st.info(ctx.t("data_export_crosses"))
         return
-    era = eras.era_of(ctx.rng.last)
     scope = read_agency(ctx) or read_province(ctx)
     name = "name_vi" if ctx.lang == "vi" else "name_en"
-    locs = data.localities()
-    locs = locs[locs["kind"].eq("ministry") | locs["era"].eq(era)]  # the units of the period
+    locs = data.localities()  # the units of the period's era
+    locs = locs[locs["kind"].eq("ministry") | locs["era"].eq(eras.era_of(ctx.rng.last))]
     codes = list(locs["code"])
     c1, c2 = st.columns(2)
     current = scope.locality if scope and scope.locality in codes else codes[0]
     loc = c1.selectbox(ctx.t("data_export_locality"), codes, index=codes.index(current),
                        format_func=dict(zip(locs["code"], locs[name])).get, key="exp_loc")
-    agencies = data.agencies(loc)
-    agencies = agencies[agencies["locality_code"] == loc]  # not its old provinces' (another era)
+    agencies = data.agencies(loc).query("locality_code == @loc")  # not its old provinces'
     options = [None] + [int(i) for i in agencies["id"]]
     labels = {None: ctx.t("data_export_all")} | dict(zip(
         agencies["id"].astype(int), agencies["code"].map(eras.code_of) + " · " + agencies[name]))
     chosen = scope.agency if scope and scope.agency in options and loc == scope.locality else None
     agency = c2.selectbox(ctx.t("data_export_agency"), options, index=options.index(chosen),
                           format_func=labels.get, key=f"exp_agency_{loc}")
-    # the code people read, and the unit set that reads it as this unit
-    want = {"province": eras.code_of(loc)} | (
-        {"units": eras.era_of_key(loc)} if eras.era_of_key(loc) else {}) | (
-        {"agency": str(agency)} if agency is not None else {})
-    if {k: st.query_params[k] for k in want.keys() | {"agency"} if k in st.query_params} != want:
+    want = {"province": eras.code_of(loc)} | ({"agency": str(agency)} if agency is not None else {})
+    if {k: st.query_params[k] for k in ("province", "agency") if k in st.query_params} != want:
         if "agency" in st.query_params and agency is None:
             del st.query_params["agency"]
         st.query_params.update(want)  # the URL names what is exported
     target = Scope(locality=loc, agency=agency)
     source, rng, db = source_note(ctx), ctx.rng, data.db()
-    stem = (f"II06a_{eras.code_of(loc)}{'_' + str(agency) if agency is not None else ''}"
-            f"_{rng.first}_{rng.last}")
+    stem = "_".join(["II06a", *want.values(), str(rng.first), str(rng.last)])
     st.download_button(ctx.t("data_export_button"), type="primary", mime=XLSX_MIME,
                        data=lambda: form06a.form_workbook(db, target, rng, source=source),
                        file_name=f"{stem}.xlsx", icon=":material/download:", key="exp_form")
