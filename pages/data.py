@@ -8,7 +8,7 @@ import streamlit as st
 from components import data
 from components.context import guard, page_setup, source_note
 from components.download import xlsx_button
-from components.scope_url import read_agency, read_province
+from components.scope_url import locality_labels, read_agency, read_province
 from data_access import flat, form06a, importer
 from data_access.xlsx import XLSX_MIME
 from domain import eras
@@ -115,14 +115,15 @@ def export_section() -> None:
     locs = locs[locs["kind"].eq("ministry") | locs["era"].eq(eras.era_of(ctx.rng.last))]
     codes = list(locs["code"])
     c1, c2 = st.columns(2)
-    current = scope.locality if scope and scope.locality in codes else codes[0]
+    current = next((c for c in codes if scope and eras.code_of(c) == eras.code_of(
+        scope.locality)), codes[0])  # the URL's unit, read in the period's era
     loc = c1.selectbox(ctx.t("data_export_locality"), codes, index=codes.index(current),
-                       format_func=dict(zip(locs["code"], locs[name])).get, key="exp_loc")
+                       format_func=locality_labels(ctx).get, key="exp_loc")  # era named
     agencies = data.agencies(loc).query("locality_code == @loc")  # not its old provinces'
     options = [None] + [int(i) for i in agencies["id"]]
     labels = {None: ctx.t("data_export_all")} | dict(zip(
         agencies["id"].astype(int), agencies["code"].map(eras.code_of) + " · " + agencies[name]))
-    chosen = scope.agency if scope and scope.agency in options and loc == scope.locality else None
+    chosen = scope.agency if scope and scope.agency in options else None
     agency = c2.selectbox(ctx.t("data_export_agency"), options, index=options.index(chosen),
                           format_func=labels.get, key=f"exp_agency_{loc}")
     want = {"province": eras.code_of(loc)} | ({"agency": str(agency)} if agency is not None else {})
@@ -130,11 +131,10 @@ def export_section() -> None:
         if "agency" in st.query_params and agency is None:
             del st.query_params["agency"]
         st.query_params.update(want)  # the URL names what is exported
-    target = Scope(locality=loc, agency=agency)
-    source, rng, db = source_note(ctx), ctx.rng, data.db()
-    stem = "_".join(["II06a", *want.values(), str(rng.first), str(rng.last)])
+    target, source, db = Scope(locality=loc, agency=agency), source_note(ctx), data.db()
+    stem = "_".join(["II06a", *want.values(), str(ctx.rng.first), str(ctx.rng.last)])
     st.download_button(ctx.t("data_export_button"), type="primary", mime=XLSX_MIME,
-                       data=lambda: form06a.form_workbook(db, target, rng, source=source),
+                       data=lambda: form06a.form_workbook(db, target, ctx.rng, source=source),
                        file_name=f"{stem}.xlsx", icon=":material/download:", key="exp_form")
 
 

@@ -4,9 +4,9 @@ as the page's memory, saved scenarios and their Excel export; and on a sample re
 
 The fixture has no fee policy, so the response is the stated assumption (0,50 ± 0,50). Its rows
 (01–03/2024) are of the 63 provinces, summed into the units they became (Hà Nội 63:01 → 34:01,
-scope=01 in the URL). Hà Nội has two cells in the 12 months to 03/2024: birth registration (no fee; 300 new in 3
-months, 210 online, 120 full-process) and a land procedure (50.000 đồng in person and online;
-140 new in 3 months, 40 online, none full-process). Baseline (level): 100 + 46,67 new a month,
+scope=01 in the URL). Hà Nội has two cells in the 12 months to 03/2024: birth registration
+(no fee; 300 new in 3 months, 210 online, 120 full-process) and a land procedure (50.000 đồng
+in person and online; 140 new in 3 months, 40 online, none full-process). Baseline (level): 100 + 46,67 new a month,
 online (70 + 13,33) / 146,67 = 56,8%, full-process 40 / 146,67 = 27,3%. A 50% cut is worth
 half the fee: shift 0,5 × 0,5 = 0,25 on the reachable share 0,2857 / 0,98, so the land
 procedure goes 28,57% → 33,88%, the scope 58,5%; 2,478 dossiers a month move online (45 in 18
