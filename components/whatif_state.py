@@ -1,9 +1,9 @@
 """The what-if's settings: read from the URL, bound to the widgets, written back to the URL so
 that a link reproduces the scenario; saved scenarios (at most four) travel in the URL too.
 
-URL parameters: scope (a locality code; absent = the nation), cover (procedure codes and
-f:<field code>, comma-separated; absent = every fee-charging procedure with an online service;
-"-" = none), cut (% off the online fee), start (YYYY-MM), months (horizon), resp and unc (the
+URL parameters: scope (the code people read of one of today's 34 provinces, "44", or a
+ministry's code; absent = the nation), cover (procedure codes and f:<field code>,
+comma-separated; absent = every fee-charging procedure with an online service; "-" = none), cut (% off the online fee), start (YYYY-MM), months (horizon), resp and unc (the
 response and its ±), ceil (% adoption ceiling), visit (VND per visit), base (level | trend),
 sc (saved scenarios, JSON).
 """

@@ -18,14 +18,17 @@ from domain.targets import Target
 def data_status(db: Database) -> dict:
     """Whether any data is loaded, whether it is sample data, and a version for caches."""
     with db.connect() as conn:
-        if not sa.inspect(conn).has_table("data_loads"):
+        # a database of an earlier schema (no report months) counts as empty: `make run`
+        # rebuilds the sample into it
+        if not sa.inspect(conn).has_table("data_loads") or "month_first" not in conn.execute(
+                sa.text("SELECT * FROM dossier_stats LIMIT 0")).keys():
             return {"ready": False, "version": 0, "sample": False, "loads": []}
         rows = conn.execute(
             sa.select(data_loads.c.id, data_loads.c.kind, data_loads.c.file_name,
                       data_loads.c.loaded_at)
             .where(data_loads.c.outcome == "ok").order_by(data_loads.c.id)).all()
-        bounds = conn.execute(sa.select(sa.func.min(dossier_stats.c.period_start),
-                                        sa.func.max(dossier_stats.c.period_end))).one()
+        bounds = conn.execute(sa.select(sa.func.min(dossier_stats.c.month_first),
+                                        sa.func.max(dossier_stats.c.month_last))).one()
     loads = [dict(r._mapping) for r in rows]
     return {
         "ready": bounds[0] is not None,

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
 
 from data_access import schema
+from domain.reports import covered_bounds
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = ROOT / "sample_data" / "dvc.duckdb"
@@ -144,6 +145,10 @@ def bulk_insert(conn, table: sa.Table, frame: pd.DataFrame) -> None:
     dialect offers (DuckDB reads the frame directly; PostgreSQL takes COPY)."""
     if frame.empty:
         return
+    if table is schema.dossier_stats and "month_first" not in frame.columns:
+        # every writer of statistics goes through here: the months each report covers
+        first, last = covered_bounds(frame["period_start"], frame["period_end"])
+        frame = frame.assign(month_first=first.to_numpy(), month_last=last.to_numpy())
     frame = frame[[c.name for c in table.columns if c.name in frame.columns]].copy()
     for col in table.columns:  # integers with gaps arrive as floats; keep them integers
         if col.name in frame.columns and isinstance(col.type, sa.Integer) \

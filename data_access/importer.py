@@ -12,8 +12,14 @@ The steps, each before anything is written:
 1. the file itself (size, protected, macro-enabled, damaged: data_access.xlsx.kind_of);
 2. its cells (flat.parse / form06a.read_sheet), every problem with its sheet, row, column;
 3. its codes and names against the database (localities, agencies, fields, procedures), with
-   the closest known names; new agencies are created when the flat row names them (name and
-   level); a form reported per field by a province goes to one combined agency per level;
+   the closest known names, each row in the era of the last month it covers (domain/eras.py:
+   the 63 provinces to 30/06/2025, the 34 and their communes from 01/07/2025). A province is
+   written as people write it ("24", "Bắc Ninh"), never as our key ("34:24"); an agency of
+   today with or without its "34:". Refused with what each became: a province retired on
+   01/07/2025 or a district or old agency in a report of today, an agency of today in an
+   earlier report. New agencies are created when the flat row names them (name and level),
+   in the row's unit; a form reported per field by a province goes to one combined agency per
+   level, within the unit of its era ("01-TH-TINH" in the 63, "34:01-TH-TINH" in the 34);
 4. the rows together: duplicates, overlapping periods inside the file, the form's identities;
 5. the database: the same file already loaded and still in place → nothing to do
    ("unchanged"); rows whose agency and period overlap data already loaded for that agency →
@@ -682,7 +688,7 @@ def _write(db: Database, frame: pd.DataFrame, new: _NewAgencies, uses_all: bool,
                         S.c.agency_id.in_(ids[k:k + 1000]))).close()
             replaced = int(over["n"].sum())
         frame = frame.assign(load_id=load_id)
-        out = frame[STAT_COLUMNS].copy()
+        out = frame[[c for c in STAT_COLUMNS if c in frame]].copy()  # bulk_insert derives the rest
         for c in ("period_start", "period_end"):
             out[c] = out[c].dt.date
         out["agency_id"] = out["agency_id"].astype("int64")

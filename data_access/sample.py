@@ -198,10 +198,6 @@ FALLBACK_DEPARTMENT = "Văn phòng UBND tỉnh"
 # figures of its own.
 CENTRE = ("Trung tâm Phục vụ hành chính công", "Public Administration Service Centre")
 CENTRE_PROCEDURES = {"1.012789"}
-# Tables emptied before a load, children first.
-CLEAR_ORDER = (schema.dossier_stats, schema.agencies, schema.data_loads,
-               schema.fee_policy_procedures, schema.fee_policies, schema.targets,
-               schema.procedures, schema.fields, schema.localities)
 
 
 # ============================================================================================
@@ -1038,16 +1034,14 @@ def generate(db: Database, scale: str = "demo", seed: int = DEFAULT_SEED,
 
 
 def _clear(conn) -> None:
-    """Empty every table the sample fills, children first. DuckDB refuses to delete a parent
-    row whose children were deleted earlier in the same transaction (a documented limitation
-    of its foreign keys), so there the tables are dropped and created again instead, which
-    DuckDB does within the transaction."""
-    if conn.dialect.name == "duckdb":
-        schema.metadata.drop_all(conn)
-        schema.metadata.create_all(conn)
-        return
-    for table in CLEAR_ORDER:
-        conn.execute(table.delete())
+    """Drop every table and create it again, inside the load's transaction: a database of an
+    earlier schema gets the current one, and DuckDB, which refuses to delete a parent row whose
+    children were deleted earlier in the same transaction, is emptied too."""
+    schema.metadata.drop_all(conn)
+    schema.metadata.create_all(conn)
+    if conn.dialect.name != "duckdb":
+        for ddl in schema.FACT_INDEXES:
+            conn.execute(sa.text(ddl))
 
 
 def _month_arg(text: str) -> Month:

@@ -90,6 +90,10 @@ dossier_stats = Table(
     "dossier_stats", metadata,
     Column("period_start", Date, nullable=False),
     Column("period_end", Date, nullable=False),
+    # the months the report covers (domain/reports.py: 15/09–14/12 is October–December), as
+    # the first days of its first and last month; written by bulk_insert, read by every filter
+    Column("month_first", Date, nullable=False),
+    Column("month_last", Date, nullable=False),
     Column("agency_id", Integer, nullable=False),
     Column("locality_code", String(16), nullable=False),  # the agency's, kept here for speed
     Column("field_code", String(20), nullable=False),
@@ -132,7 +136,7 @@ fee_policy_procedures = Table(
 # and an ART index would only slow its bulk loads. Kept as DDL text so that creating them on one
 # engine does not bind them to the metadata for every other engine.
 FACT_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_stats_period ON dossier_stats (period_start, locality_code)",
-    "CREATE INDEX IF NOT EXISTS ix_stats_agency ON dossier_stats (agency_id, period_start)",
-    "CREATE INDEX IF NOT EXISTS ix_stats_procedure ON dossier_stats (procedure_code, period_start)",
+    "CREATE INDEX IF NOT EXISTS ix_stats_period ON dossier_stats (month_first, locality_code)",
+    "CREATE INDEX IF NOT EXISTS ix_stats_agency ON dossier_stats (agency_id, month_first)",
+    "CREATE INDEX IF NOT EXISTS ix_stats_procedure ON dossier_stats (procedure_code, month_first)",
 )
