@@ -37,6 +37,16 @@ def totals(scope: Scope, rng: MonthRange, measures, by: str | None = None):
     return _totals(version(), scope, rng, tuple(measures), by)
 
 
+@st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)
+def _longer_reports(data_version: int, scope: Scope, rng: MonthRange):
+    return stats.longer_reports(db(), scope, rng)
+
+
+def longer_reports(scope: Scope, rng: MonthRange):
+    """Reports that overlap the range without lying inside it (see data_access.stats)."""
+    return _longer_reports(version(), scope, rng)
+
+
 @st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
 def _localities(data_version: int):
     return catalog.locality_list(db())

@@ -115,6 +115,7 @@ def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
         return tg.applicable(targets, metric, year, kind=kind, locality=scope.locality,
                              level=level)
 
+    longer_reports_note(ctx, scope, names)
     now = data.totals(scope, ctx.rng, TILE_MEASURES).iloc[0].to_dict()
     before = data.totals(scope, ctx.rng.year_earlier(), TILE_MEASURES).iloc[0].to_dict()
     st.subheader(ctx.t("headline"))
@@ -145,6 +146,26 @@ def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
     st.subheader(ctx.t("payments_title"))
     processing.payments(ctx, now, before, compare_year)
     st.caption(source_note(ctx))
+
+
+def longer_reports_note(ctx: PageContext, scope: Scope, names: dict) -> None:
+    """A range that cuts a report (November, of a quarterly report) cannot count it: say
+    which units reported only for a longer period, rather than drop them silently."""
+    cut = data.longer_reports(scope, ctx.rng)
+    if cut.empty:
+        return
+    shown = []
+    for row in cut.drop_duplicates("agency_id").head(5).itertuples():
+        agency = data.agency(int(row.agency_id)) or {}
+        place = names.get(("locality", row.locality_code), row.locality_code)
+        shown.append(ctx.t("longer_report_item", agency=agency.get(
+            "name_vi" if ctx.lang == "vi" else "name_en", str(row.agency_id)), place=place,
+            start=fmt_date(pd.Timestamp(row.period_start).date(), ctx.lang),
+            end=fmt_date(pd.Timestamp(row.period_end).date(), ctx.lang)))
+    n = cut["agency_id"].nunique()
+    st.warning(ctx.t("longer_reports", n=n, items="; ".join(shown),
+                     more=ctx.t("and_more", n=n - len(shown)) if n > len(shown) else ""),
+               icon=":material/date_range:")
 
 
 def _projection(ctx: PageContext, scope: Scope, metric: Metric, target):

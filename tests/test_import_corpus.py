@@ -10,11 +10,13 @@ import io
 import re
 import zipfile
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 from openpyxl import Workbook
 
 from data_access import importer, schema
+from data_access.db import bulk_insert
 from domain.validation import describe
 
 # --- builders -----------------------------------------------------------------------------
@@ -49,8 +51,6 @@ NEW_ERA_AGENCIES = [
 
 
 def add_new_era_agencies(db) -> None:
-    import pandas as pd
-    from data_access.db import bulk_insert
     with db.transaction() as conn:
         bulk_insert(conn, schema.agencies, pd.DataFrame(NEW_ERA_AGENCIES))
 

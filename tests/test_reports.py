@@ -73,3 +73,16 @@ def test_a_monthly_trend_places_the_quarter_at_its_months(quarterly_db):
     assert f.loc[date(2024, 10, 1), "carried_over"] == 7  # the stock at the quarter's start
     assert f.loc[date(2024, 12, 1), "pending"] == 12  # and at its end
     assert pd.isna(f.loc[date(2024, 11, 1), "pending"])
+
+
+def test_a_page_names_the_units_that_reported_for_longer(app_db):
+    from tests.test_app import run
+
+    # the Ministry of Justice unit reports Q1 2024 in one row; February alone cannot count it
+    at = run("app.py", **{"from": "2024-02", "to": "2024-02"})
+    warnings = [w.value for w in at.warning]
+    assert any("1 đơn vị chỉ báo cáo theo kỳ dài hơn" in w and
+               "Trung tâm Lý lịch tư pháp quốc gia" in w and "01/01/2024–31/03/2024" in w
+               for w in warnings), warnings
+    at = run("app.py", **{"from": "2024-01", "to": "2024-03"})
+    assert not any("kỳ dài hơn" in w.value for w in at.warning)

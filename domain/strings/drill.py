@@ -3,6 +3,15 @@ STRINGS = {
     "bad_scope": {"vi": "Không tìm thấy {name} “{value}”. Hãy chọn trong danh sách dưới đây.",
                   "en": "No {name} “{value}” was found. Choose one from the list below."},
     "choose": {"vi": "Chọn…", "en": "Choose…"},
+    "longer_reports": {
+        "vi": "{n} đơn vị chỉ báo cáo theo kỳ dài hơn kỳ đang xem, nên số liệu của họ không "
+              "được tính ở đây: {items}{more}. Chọn kỳ bao trọn kỳ báo cáo của họ để xem.",
+        "en": "{n} units reported only for a longer period than the one shown, so their "
+              "figures are not counted here: {items}{more}. Choose a period that contains "
+              "their report to see them."},
+    "longer_report_item": {"vi": "{agency} ({place}, {start}–{end})",
+                           "en": "{agency} ({place}, {start}–{end})"},
+    "and_more": {"vi": " và {n} đơn vị khác", "en": " and {n} more"},
     "target_unpublished": {
         "vi": "Chưa có chỉ tiêu “{metric}” năm {year} được công bố cho bộ, ngành và địa phương; "
               "bảng điều hành không dùng lại chỉ tiêu của năm trước.",
