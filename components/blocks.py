@@ -10,6 +10,7 @@ from components.charts import trend_chart
 from components.context import PageContext
 from components.kpi import tile
 from domain import targets as tg
+from domain.coverage import partial_months
 from domain.figures import figure, metric_frame
 from domain.formatting import fmt_pct
 from domain.metrics import METRICS, measures_for
@@ -25,7 +26,11 @@ def render(ctx: PageContext) -> None:
     year, compare_year = ctx.rng.last.year, ctx.rng.year_earlier().last.year
     targets = {k: tg.applicable(data.targets(), fo, year, kind=k) for k in KINDS}
     now = data.totals(NATION, ctx.rng, measures, by="kind").set_index("key")
+    partial = [r for r in partial_months(data.month_coverage())
+               if ctx.rng.first.first_day <= r["month"] <= ctx.rng.last.first_day]
     before = data.totals(NATION, ctx.rng.year_earlier(), measures, by="kind").set_index("key")
+    if partial:  # not compared: the level page below says why
+        before = before.iloc[0:0]
 
     st.subheader(ctx.t("blocks_title"))
     cols = st.columns(3)
@@ -59,7 +64,9 @@ def render(ctx: PageContext) -> None:
         parts.append(pd.DataFrame({"month": part["key"], "value": part[fo.id],
                                    "series": ctx.t(f"block_{kind}")}))
     lines = [(ctx.t(f"block_{k}"), targets[k].value) for k in KINDS if targets[k] is not None]
-    trend_chart(ctx, pd.concat(parts), fo, lines)
+    trend_chart(ctx, pd.concat(parts), fo, lines, incomplete=[
+        r for r in partial_months(data.month_coverage())
+        if trend_rng.first.first_day <= r["month"] <= trend_rng.last.first_day])
 
 
 def _row(frame: pd.DataFrame, kind: str) -> dict | None:

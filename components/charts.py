@@ -35,9 +35,11 @@ def _axis_format(metric: Metric) -> str:
 
 
 def _trend(data: pd.DataFrame, metric_id: str, targets: tuple, lang: str,
-           height: int) -> alt.TopLevelMixin:
+           height: int, incomplete: tuple = ()) -> alt.TopLevelMixin:
     metric = METRICS[metric_id]
     data = data.dropna(subset=["value"]).copy()
+    notes = dict(incomplete)
+    data["coverage"] = [notes.get(d, "") for d in data["month"]]
     data["month_text"] = [fmt_month(d, lang) for d in data["month"]]
     data["value_text"] = [fmt_metric(metric, v, lang) for v in data["value"]]
     data["month"] = pd.to_datetime(data["month"])
@@ -50,9 +52,13 @@ def _trend(data: pd.DataFrame, metric_id: str, targets: tuple, lang: str,
                         legend=alt.Legend(orient="bottom", labelLimit=400)),
         tooltip=[alt.Tooltip("series:N", title=t("series", lang)),
                  alt.Tooltip("month_text:N", title=t("month", lang)),
-                 alt.Tooltip("value_text:N", title=metric.label(lang))],
+                 alt.Tooltip("value_text:N", title=metric.label(lang)),
+                 alt.Tooltip("coverage:N", title=t("coverage_title", lang))],
     )
     layers = [lines]
+    if notes:  # months not yet fully reported: a faded point over the line's own
+        layers.append(base.transform_filter(alt.datum.coverage != "").mark_point(
+            filled=True, size=140, color="white", opacity=0.85).encode(y="value:Q"))
     if targets:
         rule_data = pd.DataFrame({
             "target": [v for _, v in targets],
@@ -72,7 +78,14 @@ _trend_spec = cached_spec(_trend)
 
 
 def trend_chart(ctx: PageContext, frame: pd.DataFrame, metric: Metric,
-                targets: list[tuple[str, float]] = (), height: int = 320) -> None:
-    """A monthly line per series with dashed target lines.
+                targets: list[tuple[str, float]] = (), height: int = 320,
+                incomplete: list[dict] = ()) -> None:
+    """A monthly line per series with dashed target lines; months not yet fully reported
+    (rows of domain.coverage.partial_months) faded and named under the chart.
     frame: columns month (date), series (label), value; targets: (label, value) pairs."""
-    draw(_trend_spec(frame, metric.id, tuple(targets), ctx.lang, height))
+    notes = tuple((r["month"], ctx.t("month_partial", month=fmt_month(r["month"], ctx.lang),
+                                     reported=r["reported"], expected=r["expected"]))
+                  for r in incomplete)
+    draw(_trend_spec(frame, metric.id, tuple(targets), ctx.lang, height, notes))
+    if notes:
+        st.caption(ctx.t("trend_incomplete", months="; ".join(n for _, n in notes)))

@@ -16,7 +16,8 @@ import streamlit as st
 from components import data
 from data_access.db import database_url, describe_url
 from domain import eras
-from domain.formatting import fmt_date, fmt_month
+from domain.coverage import last_complete, partial_months
+from domain.formatting import fmt_date, fmt_int, fmt_month
 from domain.i18n import t as translate, normalise_lang
 from domain.periods import PRESETS, Month, MonthRange, infer_preset, parse_range, preset
 
@@ -52,6 +53,7 @@ class PageContext:
     status: dict
     page_file: str
     units: str = eras.ERA_34  # the provinces shown: the 63 (before 01/07/2025) or the 34
+    complete: Month | None = None  # the last month complete for the nation
     extra_params: dict = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
 
@@ -90,11 +92,14 @@ def page_setup(page_file: str, title_key: str) -> PageContext:
         st.warning(translate("db_empty", lang))
         st.stop()
 
-    default = preset("ytd", status["last"])
+    # Open on the last month complete for the nation, not on a month a few units reported early.
+    complete = last_complete(data.month_coverage()) or status["last"]
+    default = preset("ytd", complete)
     rng, problems = parse_range(st.query_params.get("from"), st.query_params.get("to"),
                                 default, status["first"], status["last"])
     units, units_problem = eras.choose_units(_text_param("units"), rng)
-    ctx = PageContext(lang, rng, status, page_file, units=units, started=started)
+    ctx = PageContext(lang, rng, status, page_file, units=units, complete=complete,
+                      started=started)
     _report_period_problems(ctx, problems)
     _report_units_problem(ctx, units_problem)
     _sidebar(ctx)
@@ -143,11 +148,24 @@ def _sidebar(ctx: PageContext) -> None:
         st.divider()
         _period_picker(ctx)
         _units_picker(ctx)
+        _freshness(ctx)
         st.divider()
         # A button, not a link: a link to the page itself would not rewrite the URL.
         other = "en" if ctx.lang == "vi" else "vi"
         st.button(ctx.t("switch_language"), icon=":material/translate:", on_click=_set_lang,
                   args=(other,), key="switch_lang")
+
+
+def _freshness(ctx: PageContext) -> None:
+    """Up to when the data runs, when it was last loaded, and how far the months after it
+    have got ("11/2026: 37/126 đơn vị đã báo cáo")."""
+    loaded = max((r["loaded_at"] for r in ctx.status["loads"]), default=None)
+    st.caption(ctx.t("data_until", month=fmt_month(ctx.complete.first_day, ctx.lang),
+                     date=fmt_date(loaded.date(), ctx.lang) if loaded is not None else "–"))
+    for row in partial_months(data.month_coverage(), ctx.complete):
+        st.caption(ctx.t("month_partial", month=fmt_month(row["month"], ctx.lang),
+                         reported=fmt_int(row["reported"], ctx.lang),
+                         expected=fmt_int(row["expected"], ctx.lang)))
 
 
 def _units_picker(ctx: PageContext) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access import catalog, stats
+from data_access import catalog, coverage, stats
 from data_access.db import Database
 from domain.periods import MonthRange
 from domain.scope import Scope
@@ -35,6 +35,22 @@ def _totals(data_version: int, scope: Scope, rng: MonthRange, measures: tuple[st
 def totals(scope: Scope, rng: MonthRange, measures, by: str | None = None):
     """Measure totals (see data_access.stats.totals), cached per data version."""
     return _totals(version(), scope, rng, tuple(measures), by)
+
+
+# How far back the pages look for the last complete month and mark incomplete ones.
+COVERAGE_MONTHS = 13
+
+
+@st.cache_data(ttl=TTL, max_entries=128, show_spinner=False)
+def _coverage(data_version: int, last, locality: str | None):
+    return coverage.month_counts(db(), MonthRange(last.plus(-(COVERAGE_MONTHS - 1)), last),
+                                 locality)
+
+
+def month_coverage(locality: str | None = None):
+    """Units expected and reported for each of the data's last months (data_access.coverage),
+    nationwide or in one unit."""
+    return _coverage(version(), status()["last"], locality)
 
 
 @st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)

@@ -12,7 +12,8 @@ from components.context import PageContext, source_note
 from components.scope_url import locality_labels, locality_row
 from data_access.reference import crosswalk
 from domain import eras
-from domain.formatting import fmt_date
+from domain.coverage import partial_months
+from domain.formatting import fmt_date, fmt_int, fmt_month
 from components.kpi import tile_grid
 from domain import drill
 from domain import targets as tg
@@ -116,8 +117,11 @@ def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
                              level=level)
 
     longer_reports_note(ctx, scope, names)
+    partial = incomplete_months(ctx, scope.locality)
     now = data.totals(scope, ctx.rng, TILE_MEASURES).iloc[0].to_dict()
-    before = data.totals(scope, ctx.rng.year_earlier(), TILE_MEASURES).iloc[0].to_dict()
+    # a period not yet fully reported is not compared with a year earlier: unlike sets of units
+    before = None if partial else data.totals(scope, ctx.rng.year_earlier(),
+                                              TILE_MEASURES).iloc[0].to_dict()
     st.subheader(ctx.t("headline"))
     tile_grid(ctx, [figure(m, now, before, target_for(METRICS[m])) for m in HEADLINE],
               compare_year)
@@ -136,7 +140,8 @@ def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
                            [focus.id])
     series = pd.DataFrame({"month": monthly["key"], "value": monthly[focus.id],
                            "series": drill.breadcrumbs(scope, names, ctx.t("nation"))[-1].label})
-    trend_chart(ctx, series, focus, [(str(target.year), target.value)] if target else [])
+    trend_chart(ctx, series, focus, [(str(target.year), target.value)] if target else [],
+                incomplete=incomplete_months(ctx, scope.locality, trend_rng))
 
     path = " › ".join(c.label for c in drill.breadcrumbs(scope, names, ctx.t("nation")))
     ranking.render(ctx, scope, focus, kind, path)
@@ -146,6 +151,22 @@ def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
     st.subheader(ctx.t("payments_title"))
     processing.payments(ctx, now, before, compare_year)
     st.caption(source_note(ctx))
+
+
+def incomplete_months(ctx: PageContext, locality: str | None,
+                      rng: MonthRange | None = None) -> list[dict]:
+    """The months of a range (the page's by default) not yet fully reported, nationwide or in
+    one unit; on the page's own range, a warning that says so."""
+    rng = rng or ctx.rng
+    months = [r for r in partial_months(data.month_coverage(locality))
+              if rng.first.first_day <= r["month"] <= rng.last.first_day]
+    if months and rng is ctx.rng:
+        st.warning(ctx.t("range_incomplete", months="; ".join(
+            ctx.t("month_partial", month=fmt_month(r["month"], ctx.lang),
+                  reported=fmt_int(r["reported"], ctx.lang),
+                  expected=fmt_int(r["expected"], ctx.lang)) for r in months)),
+            icon=":material/hourglass_top:")
+    return months
 
 
 def longer_reports_note(ctx: PageContext, scope: Scope, names: dict) -> None:

@@ -10,7 +10,7 @@ from components import data
 from components.charts import NUMBER_LOCALES, cached_spec, draw
 from components.context import PageContext
 from components.download import xlsx_button
-from components.scope_url import agency_labels, go, locality_labels
+from components.scope_url import agency_labels, go, locality_labels, units_localities
 from domain import drill
 from domain.figures import metric_frame
 from domain.i18n import t
@@ -29,10 +29,12 @@ def _children(ctx: PageContext, scope: Scope, focus: Metric, by: str) -> pd.Data
     totals = data.totals(scope, ctx.rng, measures, by=by)
     name = "name_vi" if ctx.lang == "vi" else "name_en"
     if by == "locality":
-        ref = data.localities().rename(columns={"code": "key"})
+        ref = units_localities(ctx).rename(columns={"code": "key"})
         ref["label"] = ref["key"].map(locality_labels(ctx))
         ref["locality_code"] = ref["key"]
         ref = ref[["key", "label", "kind", "locality_code"]]
+        if not scope.procedure:  # every province and ministry, reported or not: "12/54 …"
+            return ref.merge(totals, on="key", how="left")
     elif by == "agency":
         agencies = data.agencies(scope.locality)
         ref = agencies.rename(columns={"id": "key"})

@@ -35,10 +35,11 @@ def _reports(first: Month, last: Month, locality: str | None = None):
             .group_by(S.c.agency_id, S.c.month_first, S.c.month_last))
 
 
-def month_counts(db: Database, rng: MonthRange) -> pd.DataFrame:
-    """Per month of the range: units expected and units that reported (nationwide)."""
+def month_counts(db: Database, rng: MonthRange, locality: str | None = None) -> pd.DataFrame:
+    """Per month of the range: units expected and units that reported, nationwide or in one
+    unit (a unit of today with its old provinces)."""
     first = rng.first.plus(-coverage.LOOKBACK_MONTHS)
-    spans = db.query(_reports(first, rng.last))
+    spans = db.query(_reports(first, rng.last, locality))
     eras_of = _agency_eras(db)
     return coverage.counts(spans, eras_of, rng)
 

@@ -66,6 +66,14 @@ def late_units(spans: pd.DataFrame, agency_era: pd.Series, month: Month) -> set:
     return expected - reported
 
 
+def partial_months(month_counts: pd.DataFrame, after: Month | None = None) -> list[dict]:
+    """The incomplete months (after a given month, if any), oldest first."""
+    rows = month_counts[~month_counts["complete"]]
+    if after is not None:
+        rows = rows[rows["month"] > after.first_day]
+    return rows.sort_values("month").to_dict("records")
+
+
 def last_complete(month_counts: pd.DataFrame) -> Month | None:
     done = month_counts[month_counts["complete"]]
     return Month.of(max(done["month"])) if len(done) else None
