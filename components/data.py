@@ -53,6 +53,16 @@ def month_coverage(locality: str | None = None):
     return _coverage(version(), status()["last"], locality)
 
 
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _late_units(data_version: int, month, locality: str | None):
+    return coverage.missing(db(), month, locality)
+
+
+def late_units(month, locality: str | None = None):
+    """The units expected for a month that have not reported for it (data_access.coverage)."""
+    return _late_units(version(), month, locality)
+
+
 @st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)
 def _longer_reports(data_version: int, scope: Scope, rng: MonthRange):
     return stats.longer_reports(db(), scope, rng)

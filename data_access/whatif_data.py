@@ -10,8 +10,8 @@ from data_access.schema import dossier_stats, fee_policies, fee_policy_procedure
 from domain.metrics import RECEIVED_NEW_COLUMNS
 
 S = dossier_stats
-PANEL_COLUMNS = ("unit", "procedure", "period_start", "period_end", "new", "online", "full",
-                 "spread")
+PANEL_COLUMNS = ("unit", "procedure", "new", "online", "full", "spread", "month", "months",
+                 "monthly")
 
 
 def _sum_of(columns) -> sa.ColumnElement:
@@ -24,8 +24,8 @@ def _sum_of(columns) -> sa.ColumnElement:
 
 
 def panel_statement():
-    """One row per locality × procedure × reporting period: new dossiers, those received
-    online and those full-process online. Rows reported by field only have a blank
+    """One row per locality × procedure × reporting period (the months it covers, see
+    domain/reports.py): new dossiers, those received online and those full-process online. Rows reported by field only have a blank
     procedure: they count in a unit's rates but no fee policy can cover them.
 
     `spread`: Σ over the rows (agencies) of online × offline / (new − 1), an unbiased estimate
@@ -37,13 +37,13 @@ def panel_statement():
                      else_=0.0)
     return (sa.select(
         S.c.locality_code.label("unit"), S.c.procedure_code.label("procedure"),
-        S.c.period_start, S.c.period_end,
+        S.c.month_first, S.c.month_last,
         sa.func.sum(new).label("new"),
         sa.func.sum(online).label("online"),
         sa.func.sum(sa.func.coalesce(S.c.received_full_online, 0)).label("full"),
         sa.func.sum(spread).label("spread"))
-        .group_by(S.c.locality_code, S.c.procedure_code, S.c.period_start, S.c.period_end)
-        .order_by(S.c.locality_code, S.c.procedure_code, S.c.period_start))
+        .group_by(S.c.locality_code, S.c.procedure_code, S.c.month_first, S.c.month_last)
+        .order_by(S.c.locality_code, S.c.procedure_code, S.c.month_first))
 
 
 def _read(db: Database, stmt) -> pd.DataFrame:
@@ -58,24 +58,22 @@ def _read(db: Database, stmt) -> pd.DataFrame:
 
 
 def panel(db: Database) -> pd.DataFrame:
-    """The panel with `month` (the period's first month, a date), `months` (how many calendar
-    months the period spans) and `monthly` (a one-month report)."""
+    """The panel with `month` (the first day of the period's first month), `months` (how many
+    months the period covers) and `monthly` (a one-month report)."""
     frame = _read(db, panel_statement())
     if frame.empty:
-        return pd.DataFrame(columns=[*PANEL_COLUMNS, "month", "months", "monthly"])
+        return pd.DataFrame(columns=list(PANEL_COLUMNS))
     for c in ("new", "online", "full", "spread"):
         frame[c] = pd.to_numeric(frame[c], errors="coerce").fillna(0).astype("float64")
     for c in ("unit", "procedure"):
         frame[c] = frame[c].astype(object)
     frame["procedure"] = frame["procedure"].where(frame["procedure"].notna(), "")
-    start = pd.to_datetime(frame["period_start"])
-    end = pd.to_datetime(frame["period_end"])
-    frame["month"] = start.dt.to_period("M").dt.to_timestamp().dt.date
-    frame["months"] = ((end.dt.year - start.dt.year) * 12 + end.dt.month - start.dt.month + 1
-                       ).clip(lower=1).astype("int64")
+    first = pd.to_datetime(frame.pop("month_first"))
+    last = pd.to_datetime(frame.pop("month_last"))
+    frame["month"] = first.dt.date
+    frame["months"] = ((last.dt.year - first.dt.year) * 12 + last.dt.month - first.dt.month + 1
+                       ).astype("int64")
     frame["monthly"] = frame["months"] == 1
-    frame["period_start"] = start.dt.date
-    frame["period_end"] = end.dt.date
     return frame
 
 

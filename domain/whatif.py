@@ -161,7 +161,7 @@ def unit_slopes(panel: pd.DataFrame, last: Month) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["unit", "slope", "slope_r"])
 
 
-PANEL_KEYS = ["unit", "procedure", "period_start", "period_end", "month", "months", "monthly"]
+PANEL_KEYS = ["unit", "procedure", "month", "months", "monthly"]
 
 
 def in_units(panel: pd.DataFrame, crosswalk: eras.Crosswalk, units: str) -> pd.DataFrame:

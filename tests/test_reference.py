@@ -5,11 +5,14 @@ import sqlalchemy as sa
 
 from data_access import catalog, reference, schema
 from data_access.db import Database
+from tests.conftest import DIALECTS, make_db
 
 
-@pytest.mark.parametrize("dialect", ["duckdb", "sqlite"])
+@pytest.mark.parametrize("dialect", DIALECTS)
 def test_prepare_a_database_for_real_reports(tmp_path, capsys, dialect):
-    url = f"{dialect}:///{tmp_path / 'real.db'}"
+    db = make_db(dialect, tmp_path)
+    db.drop_schema()
+    url = db.url
     assert reference.main(["--url", url]) == 0
     assert reference.main(["--url", url]) == 0
     assert "nothing to do" in capsys.readouterr().out

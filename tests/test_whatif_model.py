@@ -272,8 +272,6 @@ def _panel_across_the_change() -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["unit", "procedure", "month", "new", "online"])
     frame["full"] = frame["online"] / 2
     frame["spread"] = 1.0
-    frame["period_start"] = frame["month"]
-    frame["period_end"] = [Month.of(m).last_day for m in frame["month"]]
     frame["months"], frame["monthly"] = 1, True
     return frame
 
