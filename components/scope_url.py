@@ -36,7 +36,7 @@ def agency_labels(ctx: PageContext, agencies: pd.DataFrame, within: str | None) 
     before 01/07/2025)."""
     places = locality_labels(ctx)
     col = _name_col(ctx)
-    return {int(a): (f"{n} – {places.get(loc, loc)}" if loc != within else n)
+    return {int(a): eras.agency_label(n, loc, within, places.get(loc, loc))
             for a, n, loc in zip(agencies["id"], agencies[col], agencies["locality_code"])}
 
 

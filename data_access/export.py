@@ -80,14 +80,17 @@ def scope_from(db: Database, level: str, province: str | None, agency: int | Non
                  procedure=procedure if level == "procedure" else None, units=units)
 
 
-def labels(db: Database, by: str, lang: str) -> dict:
+def labels(db: Database, by: str, lang: str, within: str | None = None) -> dict:
+    """Names of the groups; agencies seen within a unit (`within`) as the pages name them."""
     col = "name_vi" if lang == "vi" else "name_en"
     if by == "locality":  # an old province's name says it is one
         ref = catalog.locality_list(db)
         return {k: eras.label(n, k, lang) for k, n in zip(ref["code"], ref[col])}
     if by == "agency":
+        places = labels(db, "locality", lang)
         ref = catalog.agency_list(db)
-        return dict(zip(ref["id"], ref[col]))
+        return {a: eras.agency_label(n, loc, within, places.get(loc, loc))
+                for a, n, loc in zip(ref["id"], ref[col], ref["locality_code"])}
     if by == "procedure":
         ref = catalog.procedure_list(db)
         return dict(zip(ref["code"], ref[col]))
@@ -101,7 +104,7 @@ def table(db: Database, scope: Scope, rng: MonthRange, by: str, lang: str = "vi"
     totals = stats.totals(db, scope, rng, BREAKDOWN_MEASURES, by=group)
     if group == "locality" and "members_reported" in totals:
         totals = totals.drop(columns="members_reported")
-    names = labels(db, group, lang)
+    names = labels(db, group, lang, scope.locality)
     if group == "month":
         names = {f"{k:%Y-%m}": fmt_month(k, lang) for k in totals["key"]}
         totals["key"] = [f"{k:%Y-%m}" for k in totals["key"]]

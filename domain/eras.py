@@ -168,6 +168,13 @@ def full_name_on(full_name_vi: str, change: StatusChange | None, when: date) -> 
     return full_name_vi
 
 
+def agency_label(name: str, locality: str, within: str | None, place: str) -> str:
+    """An agency's name, seen within a unit (`within`): an agency of another unit — an old
+    province's, listed under the unit of today it became part of — carries that unit's name
+    (`place`, already labelled with its era): "Sở Tư pháp – Bắc Giang (trước 01/07/2025)"."""
+    return name if locality == within else f"{name} – {place}"
+
+
 def label(name: str, unit_key: str, lang: str) -> str:
     """A unit's name that leaves its era in no doubt: an old province carries "(trước
     01/07/2025)"; a unit of today and a ministry are named plainly."""

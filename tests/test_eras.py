@@ -166,3 +166,14 @@ def test_a_change_on_a_year_earlier_compares_like_with_like(era_db):
     assert now["received_full_online"] / now["received_new"] - \
         before["received_full_online"] / before["received_new"] == pytest.approx(
             160 / 310 - 198 / 520)
+
+
+def test_an_export_names_old_agencies_with_their_old_province(era_db):
+    from data_access.export import table
+
+    rng = month(2025, 6, 2025, 7)
+    frame = table(era_db, Scope(locality="34:24", units="34"), rng, "agency")
+    names = set(frame.iloc[:, 1])
+    assert {"Sở Tư pháp – Bắc Giang (trước 01/07/2025)",
+            "Sở Tư pháp – Bắc Ninh (trước 01/07/2025)", "Sở Tư pháp",
+            "UBND Xã Lâm Thao"} == names
