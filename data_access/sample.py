@@ -364,12 +364,15 @@ def build_agencies(scale: str) -> pd.DataFrame:
         rows.append(row)
         return row["id"]
 
-    for prov in reference.provinces()["code"]:
-        key = eras.key(prov, eras.ERA_63)
-        for n, d in depts.iterrows():
-            add(code=f"{prov}-S{n + 1:02d}", locality_code=key, level="province",
+    def add_departments(prefix: str, key: str, departments: pd.DataFrame) -> None:
+        for n, d in departments.iterrows():
+            add(code=f"{prefix}-S{n + 1:02d}", locality_code=key, level="province",
                 name_vi=d["department_vi"], name_en=d["department_en"], parent_id=None,
                 portfolio=d["department_vi"], n_wards=0, district_code=None)
+
+    for prov in reference.provinces()["code"]:
+        key = eras.key(prov, eras.ERA_63)
+        add_departments(prov, key, depts)
         for dist in by_code[int(prov)]["districts"]:
             wards = dist["wards"]
             did = add(code=f"{prov}-H{dist['code']:03d}", locality_code=key, level="district",
@@ -397,10 +400,7 @@ def build_agencies(scale: str) -> pd.DataFrame:
     communes = reference.communes()
     for prov in reference.provinces_34()["code"]:
         key = eras.key(prov, eras.ERA_34)
-        for n, d in new_depts.iterrows():
-            add(code=f"{key}-S{n + 1:02d}", locality_code=key, level="province",
-                name_vi=d["department_vi"], name_en=d["department_en"], parent_id=None,
-                portfolio=d["department_vi"], n_wards=0, district_code=None)
+        add_departments(key, key, new_depts)
         add(code=f"{key}-TTPVHCC", locality_code=key, level="province", name_vi=CENTRE[0],
             name_en=CENTRE[1], parent_id=None, portfolio=CENTRE[0], n_wards=0,
             district_code=None)
