@@ -60,8 +60,8 @@ class Database:
         self._local = threading.local()  # the connection of the current session, per thread
 
     # --- connections -------------------------------------------------------------------
-    def _connect(self):
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    def _connect(self, wait: float | None = None):
+        deadline = time.monotonic() + (LOCK_WAIT_SECONDS if wait is None else wait)
         while True:
             try:
                 return self.engine.connect()
@@ -100,10 +100,11 @@ class Database:
                 conn.close()
 
     @contextmanager
-    def transaction(self):
+    def transaction(self, wait: float | None = None):
         """One all-or-nothing write: committed on success, rolled back on any exception.
-        Always on a connection of its own, never a session's."""
-        conn = self._connect()
+        Always on a connection of its own, never a session's; `wait` (seconds) bounds the
+        wait for a lock another process holds (default LOCK_WAIT_SECONDS)."""
+        conn = self._connect(wait)
         try:
             with conn.begin():
                 yield conn

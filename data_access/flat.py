@@ -8,9 +8,12 @@ people write them, "24" or "Bắc Ninh", "01-S02", never as our keys). Blank cou
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -18,11 +21,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from data_access.xlsx import set_value
+from data_access.schema import agencies, fields, localities, procedures
+from domain import form06a as F
+from domain.formatting import fmt_int
 from domain.i18n import t
 from domain.metrics import COUNT_COLUMNS
 from domain.validation import (
-    ERROR, LEVELS, MAX_ROWS, WARNING, Issues, Rejected, code_text, issue, locality_code,
-    parse_count_column, parse_date,
+    ERROR, LEVELS, MAX_COUNT, MAX_ROWS, WARNING, Issues, Rejected, code_text, date_in_range,
+    issue, locality_code, parse_count_column, parse_date, period_problem,
 )
 
 KEY_COLUMNS = ("period_start", "period_end", "locality_code", "agency_code", "agency_name",
@@ -33,7 +39,17 @@ FLAT_COUNTS = ("received_online", "received_full_online", "received_direct", "re
                "fee_bearing", "digitised", "e_results", "data_reused", "rated", "not_satisfied")
 assert set(FLAT_COUNTS) == set(COUNT_COLUMNS)
 COLUMNS = KEY_COLUMNS + FLAT_COUNTS
-REQUIRED = ("period_start", "period_end", "locality_code", "agency_code")
+REQUIRED = ("period_start", "period_end", "locality_code", "agency_code")  # or agency_name
+# A cell longer than the column it is stored in (or compared with) is refused before anything
+# else reads it: a province or an agency may be written by its name.
+TEXT_LIMITS = {
+    "locality_code": localities.c.name_vi.type.length,
+    "agency_code": agencies.c.code.type.length,
+    "agency_name": agencies.c.name_vi.type.length,
+    "agency_level": agencies.c.level.type.length,
+    "field_code": fields.c.code.type.length,
+    "procedure_code": procedures.c.code.type.length,
+}
 EXAMPLE = {
     "period_start": "2026-01-01", "period_end": "2026-01-31", "locality_code": "01",
     "agency_code": "01-S02", "agency_name": "Sở Tư pháp", "agency_level": "province",
@@ -59,31 +75,69 @@ def find_header(rows: list[list], limit: int = 15) -> int | None:
 
 
 # --- reading ----------------------------------------------------------------------------
+SEPARATORS = (",", ";", "\t")
+HEAD_BYTES = 1 << 18  # the header is looked for in the first records of this much text
+
+
+def _utf8_problem(data: bytes) -> int | None:
+    """The line of the first byte that is not UTF-8, or None (decoded in pieces: a 50 MB
+    file never becomes one 200 MB string)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for k in range(0, len(data), 1 << 20):
+        try:
+            decoder.decode(data[k:k + (1 << 20)], final=k + (1 << 20) >= len(data))
+        except UnicodeDecodeError as exc:
+            return data[:k + max(exc.start, 0)].count(b"\n") + 1
+    return None
+
+
+def _header_record(text: str) -> tuple[str, int, list[str]] | None:
+    """(separator, record index, names) of the header among the first records; records,
+    not lines, so that a quoted line break before the header moves nothing."""
+    best = None
+    for sep in SEPARATORS:
+        records = []
+        try:  # a huge or cut-off cell ends the look, not the search
+            for record in csv.reader(io.StringIO(text, newline=""), delimiter=sep):
+                records.append(record)
+                if len(records) >= 15:
+                    break
+        except csv.Error:
+            pass
+        head = find_header(records)
+        if head is not None:
+            known = sum(1 for v in records[head] if header_key(v) in COLUMNS)
+            if best is None or known > best[0]:
+                best = (known, sep, head, records[head])
+    return best and best[1:]
+
+
 def read_csv(data: bytes) -> tuple[pd.DataFrame, np.ndarray]:
-    """The CSV's cells as text (blank = NaN) and each row's line number in the file."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise Rejected(issue("csv_encoding", row=line)) from None
-    lines = text.splitlines()
-    head = find_header([re.split(r"[;,\t]", ln) for ln in lines[:15]])
-    if head is None:
+    """The CSV's cells as text (blank = NaN, columns named as written, a name written twice
+    kept twice) and each row's number as a spreadsheet shows it: a quoted line break stays
+    inside its cell, as Excel reads it."""
+    line = _utf8_problem(data)
+    if line is not None:
+        raise Rejected(issue("csv_encoding", row=line))
+    text = data[:HEAD_BYTES].decode("utf-8-sig", errors="ignore")
+    found = _header_record(text)
+    if found is None:
         if not text.strip():
             raise Rejected(issue("file_empty"))
         raise Rejected(issue("no_header", sheet="CSV", expected=", ".join(REQUIRED)))
-    first = lines[head]
-    sep = max((";", ",", "\t"), key=first.count)
+    sep, head, names = found
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, skiprows=head,
-                            keep_default_na=False, na_values=[""], skip_blank_lines=False,
-                            quoting=csv.QUOTE_MINIMAL, engine="c")
+        frame = pd.read_csv(io.BytesIO(data), sep=sep, header=None, skiprows=head,
+                            dtype=str, keep_default_na=False, na_values=[""],
+                            skip_blank_lines=False, quoting=csv.QUOTE_MINIMAL, engine="c",
+                            encoding="utf-8-sig", names=range(len(names)))
     except (pd.errors.ParserError, ValueError) as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        row = int(m.group(1)) + head if m else None
-        raise Rejected(issue("csv_damaged", row=row)) from None
-    rows = np.arange(len(frame)) + head + 2
-    return frame, rows
+        m = re.search(r"(?:line|row) (\d+)", str(exc))
+        raise Rejected(issue("csv_damaged", row=int(m.group(1)) + head if m else None)) \
+            from None
+    frame = frame.iloc[1:].reset_index(drop=True)
+    frame.columns = names
+    return frame, np.arange(len(frame)) + head + 2
 
 
 def sheet_frame(rows: list[list], head: int) -> tuple[pd.DataFrame, np.ndarray]:
@@ -97,9 +151,11 @@ def sheet_frame(rows: list[list], head: int) -> tuple[pd.DataFrame, np.ndarray]:
     return frame, np.arange(len(frame)) + head + 2
 
 
-def parse(raw: pd.DataFrame, rows: np.ndarray, sheet: str, found: Issues) -> pd.DataFrame | None:
+def parse(raw: pd.DataFrame, rows: np.ndarray, sheet: str, found: Issues,
+          today: date | None = None) -> pd.DataFrame | None:
     """Typed rows of the template (codes still unresolved), or None when the sheet cannot be
-    read (a missing column). Cell problems are added to `found`."""
+    read (a missing column). Cell problems are added to `found`. A row names its agency by
+    code, or by name alone (matched later within its unit)."""
     keys = [header_key(c) for c in raw.columns]
     seen = {}
     for original, key in zip(raw.columns, keys):
@@ -109,7 +165,8 @@ def parse(raw: pd.DataFrame, rows: np.ndarray, sheet: str, found: Issues) -> pd.
     for original, key in zip(raw.columns, keys):
         if key not in COLUMNS and not key.startswith("_col") and key:
             found("column_ignored", WARNING, sheet, column=str(original))
-    missing = [c for c in REQUIRED if c not in seen]
+    missing = [c for c in REQUIRED if c not in seen
+               and not (c == "agency_code" and "agency_name" in seen)]
     if "field_code" not in seen and "procedure_code" not in seen:
         missing.append("field_code / procedure_code")
     for c in missing:
@@ -126,6 +183,9 @@ def parse(raw: pd.DataFrame, rows: np.ndarray, sheet: str, found: Issues) -> pd.
         filled &= ~raw[filled.columns].map(lambda v: isinstance(v, str) and not v.strip())
     keep = filled.any(axis=1).to_numpy()
     raw, rows = raw[keep].reset_index(drop=True), rows[keep]
+    cut = _footer_start(raw)
+    if cut is not None:
+        raw, rows = raw.iloc[:cut], rows[:cut]
     if raw.empty:
         found("sheet_no_rows", ERROR, sheet)
         return None
@@ -133,29 +193,22 @@ def parse(raw: pd.DataFrame, rows: np.ndarray, sheet: str, found: Issues) -> pd.
         found("too_many_rows", ERROR, sheet, n=len(raw), limit=MAX_ROWS)
         return None
     out = pd.DataFrame({"sheet": sheet, "row": rows})
-    row_s = pd.Series(rows)
+    today = today or date.today()
+    _dates(raw, rows, sheet, found, out, today)
 
-    for col in ("period_start", "period_end"):
-        values = raw[col]
-        uniques = pd.unique(values.dropna())
-        parsed = {v: parse_date(v) for v in uniques}
-        dates = values.map(lambda v: parsed.get(v) if v == v and v is not None else None)
-        out[col] = pd.to_datetime(dates, errors="coerce")
-        for i in np.flatnonzero(out[col].isna().to_numpy()):
-            v = values.iloc[i]
-            if v is None or v != v or (isinstance(v, str) and not v.strip()):
-                found("required_value", ERROR, sheet, rows[i], col)
-            else:
-                found("bad_date", ERROR, sheet, rows[i], col, value=str(v))
-    bad_order = (out["period_end"] < out["period_start"]).to_numpy()
-    for i in np.flatnonzero(bad_order):
-        found("period_order", ERROR, sheet, rows[i], "period_end",
-              start=str(out["period_start"].iloc[i].date()), end=str(out["period_end"].iloc[i].date()))
+    too_long = {}
+    for col, limit in TEXT_LIMITS.items():
+        if col in raw.columns:
+            lengths = _lengths(raw[col])
+            too_long[col] = (lengths > limit).to_numpy()
+            for i in np.flatnonzero(too_long[col]):
+                found("too_long", ERROR, sheet, rows[i], col, length=int(lengths.iloc[i]),
+                      limit=limit)
 
     def codes(col, fn=code_text):
         if col not in raw.columns:
             return pd.Series([None] * len(raw), dtype=object)
-        values = raw[col]
+        values = raw[col].where(~too_long[col], None) if too_long[col].any() else raw[col]
         uniques = pd.unique(values.dropna())
         mapping = {v: fn(v) for v in uniques}
         return values.map(lambda v: mapping.get(v) if v is not None and v == v else None) \
@@ -169,11 +222,16 @@ def parse(raw: pd.DataFrame, rows: np.ndarray, sheet: str, found: Issues) -> pd.
     out["field_code"] = codes("field_code", lambda v: (code_text(v) or "").upper() or None) \
         .to_numpy()
     out["procedure_code"] = codes("procedure_code").to_numpy()
-    for col in ("locality_code", "agency_code"):
-        for i in np.flatnonzero(out[col].isna().to_numpy()):
+    long_row = np.zeros(len(raw), dtype=bool)
+    for flags in too_long.values():
+        long_row |= flags
+    blank = {"locality_code": out["locality_code"].isna(),
+             "agency_code": out["agency_code"].isna() & out["agency_name"].isna()}
+    for col, missing_value in blank.items():
+        for i in np.flatnonzero(missing_value.to_numpy() & ~long_row):
             found("required_value", ERROR, sheet, rows[i], col)
     both_blank = out["field_code"].isna() & out["procedure_code"].isna()
-    for i in np.flatnonzero(both_blank.to_numpy()):
+    for i in np.flatnonzero(both_blank.to_numpy() & ~long_row):
         found("field_required", ERROR, sheet, rows[i], "field_code")
     bad_level = out["agency_level"].notna() & ~out["agency_level"].isin(LEVELS)
     for i in np.flatnonzero(bad_level.to_numpy()):
@@ -188,9 +246,64 @@ def parse(raw: pd.DataFrame, rows: np.ndarray, sheet: str, found: Issues) -> pd.
         out[col] = values.to_numpy()
         bad = problems.notna().to_numpy()
         for i in np.flatnonzero(bad):
-            found(f"count_{problems.iloc[i]}", ERROR, sheet, row_s.iloc[i], col,
-                  value=str(raw[col].iloc[i]))
+            found(f"count_{problems.iloc[i]}", ERROR, sheet, rows[i], col,
+                  value=str(raw[col].iloc[i]), limit=fmt_int(MAX_COUNT, "vi"))
     return out
+
+
+def _dates(raw, rows, sheet, found: Issues, out: pd.DataFrame, today: date) -> None:
+    """The period's two dates, each within 2015 … a month from today, in order, covering
+    at least one whole month (15th-to-14th rule); a row that breaks one is said once."""
+    parsed = {}
+    for col in ("period_start", "period_end"):
+        values = raw[col]
+        mapping = {v: parse_date(v) for v in pd.unique(values.dropna())}
+        dates = values.map(lambda v: mapping.get(v) if v == v and v is not None else None)
+        for i in np.flatnonzero(dates.isna().to_numpy()):
+            v = values.iloc[i]
+            if v is None or v != v or (isinstance(v, str) and not v.strip()):
+                found("required_value", ERROR, sheet, rows[i], col)
+            else:
+                found("bad_date", ERROR, sheet, rows[i], col, value=str(v))
+        parsed[col] = dates
+    pairs = pd.DataFrame(parsed).dropna()
+    problems = {p: period_problem(*p, today) for p in
+                set(zip(pairs["period_start"], pairs["period_end"]))}
+    bad = pd.Series([problems[p] is not None for p in zip(pairs["period_start"],
+                                                           pairs["period_end"])],
+                    index=pairs.index, dtype=bool)
+    for i in pairs.index[bad]:
+        code, values = problems[(pairs.at[i, "period_start"], pairs.at[i, "period_end"])]
+        column = "period_start" if code == "date_range" and not date_in_range(
+            pairs.at[i, "period_start"], today) else "period_end"
+        found(code, ERROR, sheet, rows[i], column, **values)
+    for col in ("period_start", "period_end"):  # only dates that can be stored
+        good = parsed[col].where(parsed[col].index.isin(pairs.index[~bad]), None)
+        out[col] = pd.to_datetime(good.astype(object), errors="coerce")
+
+
+def _lengths(values: pd.Series) -> pd.Series:
+    if values.dtype == object:
+        return values.map(lambda v: len(v) if isinstance(v, str) else 0)
+    return values.str.len().fillna(0)
+
+
+def _footer_start(raw: pd.DataFrame) -> int | None:
+    """The first row of a signature, date or note block under the table ('Người lập biểu',
+    '…, ngày … tháng … năm …', 'Ghi chú: …'), when no row from there on holds a period:
+    those rows are not data. None when there is none."""
+    start = raw["period_start"] if "period_start" in raw.columns else None
+    if start is None or raw.empty:
+        return None
+    no_date = start.map(lambda v: not isinstance(v, (date, datetime)) and (
+        v is None or v != v or not str(v).strip()[:1].isdigit())).to_numpy(bool)
+    if no_date.all() or not no_date[-1]:
+        return None
+    first = int(np.flatnonzero(~no_date)[-1]) + 1
+    for i in range(first, len(raw)):  # the trailing rows without a period
+        if any(isinstance(v, str) and F.is_footer(v) for v in raw.iloc[i].tolist()):
+            return i
+    return None
 
 
 # --- the template -----------------------------------------------------------------------

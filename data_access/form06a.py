@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 
 from data_access import catalog, stats
 from data_access.db import Database
+from data_access.schema import agencies
 from data_access.xlsx import Sheet, set_value
 from domain import eras
 from domain import form06a as F
@@ -34,11 +35,12 @@ from domain.i18n import t
 from domain.periods import MonthRange
 from domain.scope import Scope
 from domain.validation import (
-    BALANCE, ERROR, FORM_IDENTITIES, Issues, check_identities, normalise,
-    parse_count, parse_period,
+    BALANCE, BALANCE_NEW, ERROR, FORM_IDENTITIES, NEW_IDENTITIES, NEW_PARTS, Issues,
+    check_identities, normalise, parse_count, parse_period, period_problem,
 )
 
 ALL_FIELDS = "TONGHOP"  # the field of rows reported per unit, not split by field
+NAME_LENGTH = agencies.c.name_vi.type.length  # a row's name and the reporting unit's
 
 
 @dataclass
@@ -50,6 +52,8 @@ class FormSheet:
     rows: pd.DataFrame  # sheet, row, label, level + the stored fields (Int64)
     early_unknown: bool = False
     columns: dict = field(default_factory=dict)  # field → the columns read into it
+    # the new dossiers a form gives only as a count, not by channel (not stored), or None
+    new_unsplit: int | None = None
 
 
 def looks_like_form(rows: list[list]) -> int | None:
@@ -163,6 +167,14 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
             period = period_override
         else:
             found("period_missing", ERROR, name)
+    why = period and period_problem(*period, date.today())
+    if why:
+        found(why[0], ERROR, name, **why[1])
+        period = None
+    if unit is not None and len(unit) > NAME_LENGTH:
+        found("too_long", ERROR, name, column="Đơn vị báo cáo", length=len(unit),
+              limit=NAME_LENGTH)
+        unit = None
 
     def label(c):
         leaf = paths[c][-1] if paths[c] else ""
@@ -205,6 +217,10 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
         if not text:
             found("row_no_name", ERROR, name, r + 1)
             continue
+        if len(text) > NAME_LENGTH:  # the longest name an agency or a field may bear
+            found("too_long", ERROR, name, r + 1, get_column_letter(name_col + 1),
+                  length=len(text), limit=NAME_LENGTH)
+            continue
         rec = {"sheet": name, "row": r + 1, "label": text, "level": section["level"],
                "stt": F.stt_text(stt) if kind == "number" else "", **values}
         section["members"].append(rec)
@@ -224,14 +240,17 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
     frame = pd.DataFrame(leaves)
     for f in F.STORED + F.CHECK_ONLY:
         frame[f] = pd.array(frame[f] if f in frame else [None] * len(frame), dtype="Int64")
-    rules = list(FORM_IDENTITIES)
+    has_new = "received_new" in columns
+    unsplit = has_new and not any(c in columns for c in NEW_PARTS)
+    rules = list(NEW_IDENTITIES + FORM_IDENTITIES[1:] if has_new else FORM_IDENTITIES)
     if not {"received_total", "resolved_total", "pending_total"} <= set(columns):
-        rules.append(BALANCE)
+        rules.append(BALANCE_NEW if unsplit else BALANCE)
     check_identities(frame, rules, name, frame["row"], found)
     early_unknown = "resolved_early" not in columns
+    new_unsplit = int(frame["received_new"].sum()) if unsplit else None
     return FormSheet(name, unit, period, name_kind,
                      frame[["sheet", "row", "label", "level", *F.STORED]], early_unknown,
-                     {k: [label(c) for c, _ in v] for k, v in columns.items()})
+                     {k: [label(c) for c, _ in v] for k, v in columns.items()}, new_unsplit)
 
 
 def _combine(columns, parsed) -> dict:

@@ -2,24 +2,33 @@
 
     python -m data_access.importer FILE [--replace] [--dry-run] [--lang vi|en]
                                         [--period-start DD/MM/YYYY --period-end DD/MM/YYYY]
-                                        [--strict] [--url URL]
+                                        [--strict] [--create-agencies] [--url URL]
 
-FILE is the official form II.06a (any of its variants, .xlsx) or the flat template (.xlsx or
-UTF-8 .csv). Exit status 0 when the file was loaded (or, with --dry-run, would be), or was
-already loaded; 1 with the messages when it was refused; 2 for a bad command line.
+FILE is the official form II.06a (any of its variants, .xlsx; one sheet per unit in one
+workbook too) or the flat template (.xlsx or UTF-8 .csv). Exit status 0 when the file was
+loaded (or, with --dry-run, would be), or was already loaded; 1 with the messages when it
+was refused or could not be loaded (a database locked by another process); 2 for a bad
+command line.
 
 The steps, each before anything is written:
-1. the file itself (size, protected, macro-enabled, damaged: data_access.xlsx.kind_of);
-2. its cells (flat.parse / form06a.read_sheet), every problem with its sheet, row, column;
+1. the file itself (size, protected, macro-enabled, damaged: data_access.xlsx.kind_of), and a
+   workbook's streaming look (xlsx.inspect): whatever would not fit in memory or reads
+   another file or the web is refused before openpyxl opens it;
+2. its cells (flat.parse / form06a.read_sheet), every problem with its sheet, row, column:
+   counts within 0 … 10^12, dates within 2015 … a month from today, periods covering at least
+   one whole month, texts within their columns' lengths;
 3. its codes and names against the database (localities, agencies, fields, procedures), with
    the closest known names, each row in the era of the last month it covers (domain/eras.py:
    the 63 provinces to 30/06/2025, the 34 and their communes from 01/07/2025). A province is
    written as people write it ("24", "Bắc Ninh"), never as our key ("34:24"); an agency of
-   today with or without its "34:". Refused with what each became: a province retired on
-   01/07/2025 or a district or old agency in a report of today, an agency of today in an
-   earlier report. New agencies are created when the flat row names them (name and level),
-   in the row's unit; a form reported per field by a province goes to one combined agency per
-   level, within the unit of its era ("01-TH-TINH" in the 63, "34:01-TH-TINH" in the 34);
+   today with or without its "34:", or by its name alone, within its unit, whatever the case,
+   spacing or tone-mark placement (validation.name_key). Refused with what each became: a
+   province retired on 01/07/2025 or a district or old agency in a report of today, an agency
+   of today in an earlier report. An agency nobody knows is created only when asked
+   (create_agencies, --create-agencies), in the row's unit, with its level (the flat row's
+   agency_level, the form's section); a form reported per field by a province goes to one
+   combined agency per level, within the unit of its era ("01-TH-TINH" in the 63,
+   "34:01-TH-TINH" in the 34);
 4. the rows together: duplicates, overlapping periods inside the file, the form's identities;
 5. the database: the same file already loaded and still in place → nothing to do
    ("unchanged"); rows whose agency and period overlap data already loaded for that agency →
@@ -29,15 +38,19 @@ the data_loads row (kind 'import', file name, SHA-256, rows, who, when, outcome 
 
 Every attempt is recorded: a refused file leaves the statistics exactly as they were and adds
 one data_loads row with outcome 'rejected' (and the first messages), in its own transaction
-after the failed one; a file already loaded adds an 'unchanged' row; an interrupted write is
-rolled back and recorded as 'failed'. Only 'ok' rows count as loads for the app (data version,
-source line). A dry run writes nothing at all.
+after the failed one; a file already loaded adds an 'unchanged' row; an interrupted write, a
+crash or a lock held by another process past LOCK_WAIT_SECONDS is rolled back and recorded as
+'failed' with its reason — when the database is still locked, that line waits in a file next
+to it and is written by the next load. Only 'ok' rows count as loads for the app (data
+version, source line). A dry run writes nothing at all.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import logging
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -48,6 +61,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access import db as database
 from data_access import flat, form06a, xlsx
 from data_access.db import Database, bulk_insert, default_user
 from data_access.schema import agencies, data_loads, dossier_stats, fields, localities, procedures
@@ -59,11 +73,13 @@ from domain.metrics import COUNT_COLUMNS
 from domain.validation import (
     BALANCE, DETAIL_CAP, ERROR, LEVELS, WARNING, Issue, Issues, Places, Rejected,
     agency_code, agency_codes, agency_era_problem, check_identities, closest, duplicates, issue,
-    normalise, overlaps_within, parse_date, report_era, strip_unit_prefix,
+    name_key, normalise, overlaps_within, parse_date, report_era, strip_unit_prefix,
 )
 
 log = logging.getLogger("dvc.import")
 CHUNK = 25_000
+CODE_LENGTH = agencies.c.code.type.length
+RECORD_WAIT_SECONDS = 3  # the audit line of a failed load waits no longer for a lock
 STAT_COLUMNS = [c.name for c in dossier_stats.columns]
 AGGREGATE = {  # a province's form reported per field: one combined agency per level
     "ministry": ("BO", "Các đơn vị cấp bộ (tổng hợp)", "Ministry units (combined)"),
@@ -140,6 +156,14 @@ class Reference:
         self.loc_name = dict(zip(self.localities["code"], self.localities["name_vi"]))
         self.successor = dict(zip(self.localities["code"], self.localities["successor_code"]))
         self.places = Places.of(self.localities)
+        # agencies by unit and name as people write it (case, spacing, tone-mark placement)
+        self.by_name: dict[tuple, list[str]] = {}
+        for code, loc, name in zip(a["code"], a["locality_code"], a["name_vi"]):
+            self.by_name.setdefault((loc, name_key(name)), []).append(code)
+
+    def named(self, locality: str, name: str) -> list[str]:
+        """The codes of the agencies of a unit that bear a name (written any way)."""
+        return self.by_name.get((locality, name_key(name)), [])
 
     def find_agency(self, text: str, era: str) -> tuple[str | None, str | None]:
         """The stored code of the agency a report of an era names (None when unknown) and
@@ -214,10 +238,10 @@ def _read(data: bytes, name: str, kind: str, found: Issues, period, report):
     sheets = xlsx.read_workbook(data, progress=lambda f: report(0.05 + 0.3 * f, "read"))
     empty, other = [], []
     for sheet in sheets:
-        for ref in sheet.formula_cells[:DETAIL_CAP]:
-            found("formula_no_value", ERROR, sheet.name, column=ref)
-        if len(sheet.formula_cells) > DETAIL_CAP:
-            found("more", ERROR, sheet.name, n=len(sheet.formula_cells) - DETAIL_CAP)
+        for row, column in sheet.formula_cells[:DETAIL_CAP]:
+            found("formula_no_value", ERROR, sheet.name, row, column)
+        if sheet.no_value > DETAIL_CAP:
+            found("more", ERROR, sheet.name, n=sheet.no_value - DETAIL_CAP)
         if sheet.formulas:
             found("formula_cached", WARNING, sheet.name, n=sheet.formulas)
         if not any(v is not None and str(v).strip() for row in sheet.rows for v in row):
@@ -249,10 +273,19 @@ def _read(data: bytes, name: str, kind: str, found: Issues, period, report):
 
 # --- resolving codes and names ----------------------------------------------------------
 class _NewAgencies:
-    """Agencies the load creates; provisional negative ids until the write assigns real ones."""
+    """Agencies the load creates (only when asked: create_agencies); provisional negative ids
+    until the write assigns real ones."""
 
     def __init__(self):
         self.rows: dict[str, dict] = {}
+
+    @staticmethod
+    def code_for(locality: str, name: str) -> str:
+        """The code of a new agency named without one: the unit's code and a digest of the
+        name, so that the same name always gets the same code ("01-N3FA2C1"), within the
+        unit of its era ("34:01-N3FA2C1")."""
+        digest = hashlib.sha1(name_key(name).encode()).hexdigest()[:6].upper()
+        return agency_code(f"{eras.code_of(locality)}-N{digest}", eras.era_of_key(locality))
 
     def add(self, code, locality, level, name_vi, name_en=None) -> int:
         if code not in self.rows:
@@ -302,7 +335,46 @@ def _first(grp: pd.DataFrame) -> tuple:
     return grp["sheet"].iloc[0], grp["row"].iloc[0]
 
 
-def _resolve_flat(f: pd.DataFrame, ref: Reference, found: Issues, new: _NewAgencies):
+REFUSED = ("refused", None)  # the unit is known but cannot report in the form's era (said)
+
+
+def _new_agency(grp, code, name, level, locality, create, found, new, ids, where, near):
+    """Create an agency the rows name (only when asked), or say why not."""
+    why = {agency_era_problem(eras.era_of_key(locality), level, e)
+           for e in grp["_era"].unique()} - {None}
+    if why:
+        found(why.pop(), ERROR, *where, n=len(grp), agency=f"{eras.code_of(code)} ({name})")
+    elif not create:
+        found("agency_not_created", ERROR, *where, n=len(grp), closest=near,
+              value=f"{eras.code_of(code)} ({name})")
+    elif len(code) > CODE_LENGTH:
+        found("too_long", ERROR, *where, length=len(code), limit=CODE_LENGTH)
+    else:
+        ids[grp.index] = new.add(code, locality, level, name)
+
+
+def _agency_by_name(name: str, locality: str, era: str, ref: Reference, found: Issues,
+                    where: tuple, n: int = 1):
+    """The stored code of the one agency of a unit bearing a name; REFUSED when several do,
+    or when it is an agency of the unit in the other era (said in `found`); None when none."""
+    codes = ref.named(locality, name)
+    if len(codes) == 1:
+        return codes[0]
+    if len(codes) > 1:
+        found("ambiguous_agency", ERROR, *where, value=name,
+              codes=", ".join(eras.code_of(c) for c in codes[:6]))
+        return REFUSED
+    other = _other_era_agency(name, locality, ref)
+    why = other and agency_era_problem(eras.era_of_key(ref.agency_loc[other]),
+                                       ref.agency_level[other], era)
+    if why:
+        found(why, ERROR, *where, n=n, agency=ref.shown_agency(other))
+        return REFUSED
+    return None
+
+
+def _resolve_flat(f: pd.DataFrame, ref: Reference, found: Issues, new: _NewAgencies,
+                  create: bool = False):
     sheet = f["sheet"]
     era = _row_eras(f["period_end"])
     work = f.assign(_era=era)
@@ -330,30 +402,50 @@ def _resolve_flat(f: pd.DataFrame, ref: Reference, found: Issues, new: _NewAgenc
               agency=ref.shown_agency(code) if code in ref.agency_id else eras.code_of(code))
     unknown = f["agency_code"].notna() & (problem == "unknown")
     # A new agency is created in the row's unit; one of today's units' carries the era.
-    target = pd.Series([agency_code(eras.code_of(c), eras.era_of_key(k)) if k else c
+    target = pd.Series([agency_code(eras.code_of(c), eras.era_of_key(k)) if k and c else c
                         for c, k in zip(f["agency_code"], loc_key)], index=f.index, dtype=object)
     for k, (code, grp) in enumerate(work[unknown].groupby(target[unknown], sort=False)):
         names = grp["agency_name"].dropna().unique()
         levels = grp["agency_level"].dropna().unique()
         locs = grp["_loc"].dropna().unique()
         where = (*_first(grp), "agency_code")
+        near = _near(grp["agency_code"].iloc[0], _agency_options(
+            ref, grp["_era"].iloc[0], locs[0] if len(locs) else None)) if k < DETAIL_CAP else "–"
         if len(names) == 1 and len(levels) == 1 and len(locs) == 1:
             if levels[0] in LEVELS:
-                why = {agency_era_problem(eras.era_of_key(locs[0]), levels[0], e)
-                       for e in grp["_era"].unique()} - {None}
-                if why:
-                    found(why.pop(), ERROR, *where, n=len(grp),
-                          agency=f"{eras.code_of(code)} ({names[0]})")
-                else:
-                    ids[grp.index] = new.add(code, locs[0], levels[0], names[0])
+                _new_agency(grp, code, names[0], levels[0], locs[0], create, found, new, ids,
+                            where, near)
         elif len(names) > 1 or len(levels) > 1 or len(locs) > 1:
             found("new_agency_conflict", ERROR, *where, value=eras.code_of(code))
         else:
-            locality = locs[0] if len(locs) else None
             found("unknown_agency", ERROR, *where, value=grp["agency_code"].iloc[0], n=len(grp),
-                  closest=_near(grp["agency_code"].iloc[0],
-                                _agency_options(ref, grp["_era"].iloc[0], locality))
-                  if k < DETAIL_CAP else "–")
+                  closest=near)
+    # Agencies named without a code: by name within the row's unit.
+    by_name = f["agency_code"].isna() & f["agency_name"].notna() & loc_key.notna()
+    keys = f["agency_name"][by_name].map(name_key)
+    for k, ((loc, _), grp) in enumerate(work[by_name].groupby([loc_key[by_name], keys],
+                                                               sort=False)):
+        name = grp["agency_name"].iloc[0]
+        where = (*_first(grp), "agency_name")
+        hit = _agency_by_name(name, loc, grp["_era"].iloc[0], ref, found, where, len(grp))
+        if hit is REFUSED:
+            continue
+        if hit is not None:
+            ids[grp.index] = ref.agency_id[hit]
+            continue
+        levels = grp["agency_level"].dropna().unique()
+        near = _near(name, _agency_options(ref, grp["_era"].iloc[0], loc)) \
+            if k < DETAIL_CAP else "–"
+        if create and len(levels) == 1 and levels[0] in LEVELS:
+            _new_agency(grp, _NewAgencies.code_for(loc, name), name, levels[0], loc, create,
+                        found, new, ids, where, near)
+        elif create and len(levels) <= 1:
+            found("new_agency_level", ERROR, *where[:2], "agency_level", value=name)
+        elif create:
+            found("new_agency_conflict", ERROR, *where, value=name)
+        else:
+            found("unknown_agency_name", ERROR, *where, value=name, n=len(grp),
+                  unit=ref.shown_locality(loc), closest=near)
     agency_loc = stored.map(ref.agency_loc)
     wrong = agency_loc.notna() & loc_key.notna() & (agency_loc != loc_key) & problem.isna()
     for (code, loc), grp in work[wrong].groupby(["_stored", "_loc"], sort=False):
@@ -386,9 +478,6 @@ def _resolve_flat(f: pd.DataFrame, ref: Reference, found: Issues, new: _NewAgenc
     out["agency_id"] = ids
     out["field_code"] = field_code
     return out
-
-
-REFUSED = ("refused", None)  # the unit is known but cannot report in the form's era (said)
 
 
 def _agency_in_era(code: str, ref: Reference, era: str, found: Issues, sheet, row=None):
@@ -454,21 +543,27 @@ def _other_era_agency(name: str, locality: str, ref: Reference) -> str | None:
         others = [k for k, s in ref.successor.items() if s == locality]
     else:
         others = [succ] if isinstance(succ, str) else []
-    a = ref.agencies[ref.agencies["locality_code"].isin(others)]
-    hit = a[a["name_vi"].map(normalise) == name]
-    return hit["code"].iloc[0] if len(hit) == 1 else None
+    codes = [c for other in others for c in ref.named(other, name)]
+    return codes[0] if len(codes) == 1 else None
 
 
-def _resolve_form(fs, ref: Reference, found: Issues, new: _NewAgencies):
-    """A form sheet's rows with agency ids and field codes; None when it cannot be placed."""
+def _resolve_form(fs, ref: Reference, found: Issues, new: _NewAgencies, create: bool = False):
+    """A form sheet's rows with agency ids and field codes; None when it cannot be placed.
+    The reporting unit is the header's "Đơn vị báo cáo: …", or else the sheet's name (a
+    workbook of one sheet per unit)."""
     sheet = fs.sheet
-    if not fs.unit_text:
-        found("unit_missing", ERROR, sheet)
-        return None, False
     if fs.period is None:  # already said; without a period the unit's era is unknown
+        if not fs.unit_text:
+            found("unit_missing", ERROR, sheet)
         return None, False
     era = report_era(fs.period[1])
-    unit = _resolve_unit(fs.unit_text, ref, era, found, sheet)
+    if not fs.unit_text:
+        unit = _resolve_unit(sheet, ref, era, found, sheet)
+        if unit is None:
+            found("unit_missing", ERROR, sheet)
+            return None, False
+    else:
+        unit = _resolve_unit(fs.unit_text, ref, era, found, sheet)
     if unit is REFUSED:
         return None, False
     if unit is None:
@@ -527,10 +622,8 @@ def _resolve_form(fs, ref: Reference, found: Issues, new: _NewAgencies):
                       name=name_vi)
             rows["agency_id"] = [ids[lv if lv == lv else None] for lv in levels]
     else:
-        candidates = ref.agencies[ref.agencies["locality_code"] == locality]
-        by_name = candidates.assign(_n=candidates["name_vi"].map(normalise))
+        ids_here = set(ref.agencies.loc[ref.agencies["locality_code"] == locality, "id"])
         options = _agency_options(ref, era, locality)
-        ids_here = set(candidates["id"])
 
         def agency_of(r):
             code = F.code_in_label(r["label"])
@@ -546,28 +639,35 @@ def _resolve_form(fs, ref: Reference, found: Issues, new: _NewAgencies):
                           given=ref.shown_locality(locality))
                     return None
                 return hit[1]
-            name = normalise(F.label_without_code(r["label"]))
-            hit = by_name[by_name["_n"] == name]
-            if len(hit) == 1:
-                return int(hit["id"].iloc[0])
-            if len(hit) > 1:
-                found("ambiguous_agency", ERROR, sheet, r["row"], value=r["label"],
-                      codes=", ".join(hit["code"].map(eras.code_of).head(6)))
+            name = F.label_without_code(r["label"])
+            where = (sheet, r["row"], None)
+            hit = _agency_by_name(name, locality, era, ref, found, where)
+            if hit is REFUSED:
                 return None
-            other = _other_era_agency(name, locality, ref)
-            why = other and agency_era_problem(eras.era_of_key(ref.agency_loc[other]),
-                                               ref.agency_level[other], era)
-            if why:
-                found(why, ERROR, sheet, r["row"], n=1, agency=ref.shown_agency(other))
-            else:
-                found("unknown_agency_name", ERROR, sheet, r["row"], value=r["label"],
-                      closest=_near(r["label"], options))
+            if hit is not None:
+                return ref.agency_id[hit]
+            level = r["level"] if isinstance(r["level"], str) else \
+                "ministry" if ref.loc_kind.get(locality) == "ministry" else None
+            if not create:
+                found("unknown_agency_name", ERROR, *where, value=r["label"],
+                      unit=ref.shown_locality(locality), closest=_near(r["label"], options))
+            elif level is None:
+                found("new_agency_level", ERROR, *where, value=r["label"])
+            else:  # the code in brackets, or one made from the name
+                new_code = agency_code(eras.code_of(code), eras.era_of_key(locality)) if code \
+                    else _NewAgencies.code_for(locality, name)
+                if len(new_code) > CODE_LENGTH:
+                    found("too_long", ERROR, *where, length=len(new_code), limit=CODE_LENGTH)
+                    return None
+                return new.add(new_code, locality, level, name)
             return None
         rows["agency_id"] = rows.apply(agency_of, axis=1)
         rows["field_code"] = form06a.ALL_FIELDS
         uses_all = True
     if fs.early_unknown:
         found("form_early_unknown", WARNING, sheet)
+    if fs.new_unsplit is not None:
+        found("form_new_unsplit", WARNING, sheet, n=fmt_int(fs.new_unsplit, "vi"))
     for c in COUNT_COLUMNS:
         if c not in rows:
             rows[c] = pd.array([pd.NA] * len(rows), dtype="Int64")
@@ -639,20 +739,81 @@ def _overlap_issues(over: pd.DataFrame, frame: pd.DataFrame, ref: Reference, rep
               periods=len(grp))
 
 
+def _locked(exc: BaseException) -> bool:
+    """A database error saying another process holds the lock (DuckDB's file lock,
+    SQLite's 'database is locked')."""
+    return isinstance(exc, sa.exc.DBAPIError) and "lock" in str(exc).lower()
+
+
+def _failure(exc: Exception, name: str, code: str = "internal_error") -> Issue:
+    """The issue of a load that broke: a lock held too long (said plainly, no traceback) or
+    anything else (logged with its traceback for the developers)."""
+    if _locked(exc):
+        log.warning("import of %s: the database is locked by another process", name)
+        return issue("db_locked", seconds=database.LOCK_WAIT_SECONDS)
+    log.exception("import of %s failed", name)
+    return issue(code, detail=f"{type(exc).__name__}: {exc}"[:300])
+
+
+def _spool_path(db: Database) -> Path | None:
+    """Where the audit lines of loads that could not reach a locked database file wait for
+    the next load (a file next to it); None for a server database."""
+    path = sa.engine.make_url(db.url).database if db.dialect in ("duckdb", "sqlite") else None
+    if not path or path == ":memory:":
+        return None
+    return Path(path).with_name(Path(path).name + ".pending-loads.jsonl")
+
+
+def _take_pending(db: Database) -> list[dict]:
+    """The waiting audit lines, taken out of the spool (renamed first: one taker only)."""
+    path = _spool_path(db)
+    if path is None or not path.exists():
+        return []
+    taken = path.with_name(f"{path.name}.{os.getpid()}")
+    try:
+        path.rename(taken)
+    except OSError:
+        return []
+    lines = taken.read_text(encoding="utf-8").splitlines()
+    taken.unlink()
+    return [json.loads(ln) for ln in lines if ln.strip()]
+
+
+def _save_loads(db: Database, entries: list[dict]) -> int | None:
+    """data_loads rows in their own transaction, after those still waiting in the spool;
+    when the database stays locked, they all wait in the spool. The id of the last one."""
+    entries = _take_pending(db) + entries
+    if not entries:
+        return None
+    try:
+        with db.transaction(wait=RECORD_WAIT_SECONDS) as conn:
+            load_id = None
+            for e in entries:
+                load_id = (_scalar(conn, sa.select(sa.func.max(data_loads.c.id))) or 0) + 1
+                conn.execute(data_loads.insert().values(
+                    id=load_id, kind="import", loaded_at=datetime.fromisoformat(e["loaded_at"]),
+                    **{k: v for k, v in e.items() if k != "loaded_at"}))
+        return load_id
+    except Exception as exc:  # noqa: BLE001 - the audit line must not hide the real outcome
+        path = _spool_path(db)
+        if path is None:
+            log.exception("could not record %d load(s): %s", len(entries), entries)
+            return None
+        with path.open("a", encoding="utf-8") as fh:
+            for e in entries:
+                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        log.warning("database busy (%s): %d load line(s) wait in %s", type(exc).__name__,
+                    len(entries), path)
+        return None
+
+
 def _record(db: Database, outcome: str, name: str, sha: str, rows: int, who: str,
             message: str) -> int | None:
-    """One data_loads row in its own transaction (refused, unchanged or failed loads)."""
-    try:
-        with db.transaction() as conn:
-            load_id = (_scalar(conn, sa.select(sa.func.max(data_loads.c.id))) or 0) + 1
-            conn.execute(data_loads.insert().values(
-                id=load_id, kind="import", file_name=name[:300], sha256=sha, rows=rows,
-                loaded_by=who[:100], loaded_at=datetime.now(), outcome=outcome,
-                message=message[:4000]))
-        return load_id
-    except Exception:  # noqa: BLE001 - the audit line must not hide the real outcome
-        log.exception("could not record the %s load of %s", outcome, name)
-        return None
+    """One data_loads row (refused, unchanged or failed loads) in its own transaction."""
+    return _save_loads(db, [{
+        "file_name": name[:300], "sha256": sha, "rows": rows, "loaded_by": who[:100],
+        "loaded_at": datetime.now().isoformat(), "outcome": outcome,
+        "message": message[:4000]}])
 
 
 def _write(db: Database, frame: pd.DataFrame, new: _NewAgencies, uses_all: bool,
@@ -706,10 +867,12 @@ def _write(db: Database, frame: pd.DataFrame, new: _NewAgencies, uses_all: bool,
 def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = False,
                 dry_run: bool = False, who: str | None = None,
                 period: tuple[date, date] | None = None, strict: bool = False,
-                progress=None, record: bool = True) -> Result:
+                create_agencies: bool = False, progress=None, record: bool = True) -> Result:
     """Check a file and, unless dry_run or refused, load it in one transaction. `period` is
-    used for a form whose header gives none. `strict` refuses on warnings too. `progress`
-    is called with (fraction 0–1, stage)."""
+    used for a form whose header gives none. `strict` refuses on warnings too. Agencies the
+    file names but the database does not know are created only with `create_agencies`.
+    `progress` is called with (fraction 0–1, stage). Never raises: a lock held too long or
+    a crash is an outcome ('failed') with its message, recorded like any other."""
     started = time.monotonic()
     report = progress or (lambda f, s: None)
     who = who or default_user()
@@ -718,47 +881,18 @@ def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = Fa
     result = Result("rejected", name, sha, dry_run=dry_run)
     found = Issues()
     new = _NewAgencies()
-    frame = None
-    uses_all = False
-    ref = None
+    checked = None
     try:
-        report(0.02, "read")
-        kind = xlsx.kind_of(data, name)
-        flats, forms, result.layout = _read(data, name, kind, found, period, report)
-        report(0.4, "check")
-        if flats or forms:
-            ref = load_reference(db)
-            parts = [_resolve_flat(f, ref, found, new) for f in flats]
-            for fs in forms:
-                rows, all_ = _resolve_form(fs, ref, found, new)
-                if rows is not None:
-                    parts.append(rows)
-                    uses_all |= all_
-            if parts and not found.errors:
-                frame = pd.concat(parts, ignore_index=True)
-                frame["agency_id"] = frame["agency_id"].astype("int64")
-                found.extend(duplicates(frame))
-                if not found.errors:
-                    found.extend(overlaps_within(frame))
-                rules = [BALANCE] if flats else []
-                for f_ in flats:
-                    sub = frame[frame["sheet"] == f_["sheet"].iloc[0]]
-                    check_identities(sub, rules, sub["sheet"].iloc[0], sub["row"], found)
-        report(0.6, "check")
-        if frame is not None and not found.errors:
-            with db.connect() as conn:
-                prev = _previous_identical(conn, sha, len(frame))
-                over = _overlaps(conn, frame) if prev is None else None
-            if prev is not None:
-                result.outcome = "unchanged"
-                result.load_id = prev["id"]
-                found("already_loaded", WARNING, load=prev["id"],
-                      when=fmt_date(pd.Timestamp(prev["loaded_at"]).date(), "vi"))
-            else:
-                _overlap_issues(over, frame, ref, replace, found)
-                result.replaced = int(over["n"].sum()) if len(over) else 0
+        if record and not dry_run:
+            _save_loads(db, [])  # audit lines that waited for a lock, first
+        checked = _check(db, data, name, sha, found, new, result, period, replace,
+                         create_agencies, report)
     except Rejected as exc:
         found.extend(exc.issues)
+    except Exception as exc:  # noqa: BLE001 - a lock time-out or a bug: an outcome, not a crash
+        found.add(_failure(exc, name))
+        result.outcome = "failed"
+    frame, uses_all, ref = checked or (None, False, None)
     if strict and found.warnings and result.outcome != "unchanged":
         found("strict", ERROR, n=found.count(WARNING))
     result.issues = found.all()
@@ -771,10 +905,10 @@ def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = Fa
         result.preview = _preview(frame, ref, new)
     message = "; ".join(f"{i.code}@{i.sheet or ''}:{i.row or ''}" for i in result.errors[:30])
     if result.errors:
-        result.outcome = "rejected"
+        result.outcome = "failed" if result.outcome == "failed" else "rejected"
         result.seconds = time.monotonic() - started
         if record and not dry_run:
-            _record(db, "rejected", name, sha, 0, who, message)
+            _record(db, result.outcome, name, sha, 0, who, message)
         return result
     if result.outcome == "unchanged":
         if record and not dry_run:
@@ -798,15 +932,58 @@ def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = Fa
         result.outcome = "rejected"
         if record:
             _record(db, "rejected", name, sha, 0, who, "overlap at write")
-    except Exception as exc:  # rolled back; the database is as it was
-        log.exception("import of %s failed", name)
-        result.issues.append(issue("write_failed", detail=f"{type(exc).__name__}: {exc}"[:300]))
+    except Exception as exc:  # noqa: BLE001 - rolled back; the database is as it was
+        failure = _failure(exc, name, "write_failed")
+        result.issues.append(failure)
         result.outcome = "failed"
         if record:
-            _record(db, "failed", name, sha, 0, who, f"{type(exc).__name__}: {exc}")
+            _record(db, "failed", name, sha, 0, who,
+                    f"{failure.code}: {type(exc).__name__}: {exc}")
     result.seconds = time.monotonic() - started
     report(1.0, "done")
     return result
+
+
+def _check(db, data, name, sha, found, new, result, period, replace, create, report):
+    """Read and check everything, writing nothing: (frame, uses_all, reference), the frame
+    None when there is nothing to load."""
+    report(0.02, "read")
+    kind = xlsx.kind_of(data, name)
+    flats, forms, result.layout = _read(data, name, kind, found, period, report)
+    report(0.4, "check")
+    frame, uses_all, ref = None, False, None
+    if flats or forms:
+        ref = load_reference(db)
+        parts = [_resolve_flat(f, ref, found, new, create) for f in flats]
+        for fs in forms:
+            rows, all_ = _resolve_form(fs, ref, found, new, create)
+            if rows is not None:
+                parts.append(rows)
+                uses_all |= all_
+        if parts and not found.errors:
+            frame = pd.concat(parts, ignore_index=True)
+            frame["agency_id"] = frame["agency_id"].astype("int64")
+            found.extend(duplicates(frame))
+            if not found.errors:
+                found.extend(overlaps_within(frame))
+            rules = [BALANCE] if flats else []
+            for f_ in flats:
+                sub = frame[frame["sheet"] == f_["sheet"].iloc[0]]
+                check_identities(sub, rules, sub["sheet"].iloc[0], sub["row"], found)
+    report(0.6, "check")
+    if frame is not None and not found.errors:
+        with db.connect() as conn:
+            prev = _previous_identical(conn, sha, len(frame))
+            over = _overlaps(conn, frame) if prev is None else None
+        if prev is not None:
+            result.outcome = "unchanged"
+            result.load_id = prev["id"]
+            found("already_loaded", WARNING, load=prev["id"],
+                  when=fmt_date(pd.Timestamp(prev["loaded_at"]).date(), "vi"))
+        else:
+            _overlap_issues(over, frame, ref, replace, found)
+            result.replaced = int(over["n"].sum()) if len(over) else 0
+    return frame, uses_all, ref
 
 
 def _preview(frame: pd.DataFrame, ref: Reference | None, new: _NewAgencies,
@@ -854,6 +1031,9 @@ def main(argv=None) -> int:
     parser.add_argument("--period-start", type=_date, help="for a form without its period")
     parser.add_argument("--period-end", type=_date)
     parser.add_argument("--strict", action="store_true", help="refuse on warnings too")
+    parser.add_argument("--create-agencies", action="store_true",
+                        help="create the agencies the file names that the database does not "
+                             "know (otherwise refused with the closest known names)")
     parser.add_argument("--url", help="database URL (default: DVC_DATABASE_URL or the "
                                       "embedded DuckDB file)")
     args = parser.parse_args(argv)
@@ -867,7 +1047,8 @@ def main(argv=None) -> int:
     db = Database(args.url)
     try:
         result = import_file(db, path.read_bytes(), path.name, replace=args.replace,
-                             dry_run=args.dry_run, period=period, strict=args.strict)
+                             dry_run=args.dry_run, period=period, strict=args.strict,
+                             create_agencies=args.create_agencies)
     finally:
         db.dispose()
     from domain.validation import describe

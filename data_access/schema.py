@@ -9,6 +9,7 @@ from sqlalchemy import (
     String, Table, Text,
 )
 
+from domain.index766 import GROUP_IDS
 from domain.metrics import COUNT_COLUMNS
 
 metadata = MetaData()
@@ -130,6 +131,25 @@ fee_policy_procedures = Table(
     "fee_policy_procedures", metadata,
     Column("policy_id", Integer, ForeignKey("fee_policies.id"), primary_key=True),
     Column("procedure_code", String(20), ForeignKey("procedures.code"), primary_key=True),
+)
+
+# The Decision 766 service index as the portal publishes it (domain/index766.py): one row per
+# period (an ISO week or a month) and unit — a province of its era or a ministry (`locality_code`,
+# a unit key, `agency_id` NULL), or one of its agencies (a department, the service centre, a
+# commune: `agency_id` set) — with the six groups as published (blank = not published), the
+# total and the rank among `rank_of` units.
+index766_scores = Table(
+    "index766_scores", metadata,
+    Column("period_kind", String(5), nullable=False),  # week | month
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("locality_code", String(16), nullable=False),
+    Column("agency_id", Integer),
+    *[Column(g, Float) for g in GROUP_IDS],
+    Column("total", Float, nullable=False),
+    Column("rank", Integer),
+    Column("rank_of", Integer),
+    Column("load_id", Integer, nullable=False),
 )
 
 # Created on servers with B-tree indexes (PostgreSQL, SQLite); DuckDB scans with zone maps,

@@ -10,7 +10,10 @@ merged figure goes to one column and the other stays blank (not reported):
 - 'Trả đúng thời hạn' / 'Đúng và trước hạn' (early + on time) → resolved_on_time
   (resolved_early blank: unknown, not zero);
 - online received = 'Trực tuyến', or the sum of 'toàn trình' + 'một phần' (+ 'hình thức
-  khác'), or legacy 'Mức 3' + 'Mức 4'; full-process = 'toàn trình' or 'Mức 4'.
+  khác'), or legacy 'Mức 3' + 'Mức 4'; full-process = 'toàn trình' or 'Mức 4';
+- 'Số mới tiếp nhận' not split by channel (variant B): the count only reconciles; online
+  and direct stay blank (not reported, never zero or a guess), for the fact table has no
+  column for new dossiers of no channel.
 """
 from __future__ import annotations
 
@@ -49,9 +52,12 @@ STORED = ("carried_over", "received_online", "received_full_online", "received_d
           "received_postal", "resolved_early", "resolved_on_time", "resolved_late",
           "pending_on_time", "pending_late")
 CHECK_ONLY = ("received_total", "received_new", "resolved_total", "pending_total")
-# Without these the sheet cannot be stored meaningfully.
-REQUIRED = (("carried_over",), ("received_online",), ("received_direct", "received_postal"),
+# Without these the sheet cannot be stored meaningfully. The new dossiers by channel, or
+# (variant B unsplit) their count alone: the channels then stay blank, not reported.
+REQUIRED = (("carried_over",), ("received_online", "received_new"),
+            ("received_direct", "received_postal", "received_new"),
             ("resolved_on_time",), ("resolved_late",), ("pending_on_time",), ("pending_late",))
+NEW_WORDS = ("moi tiep nhan", "tiep nhan moi", "trong ky")
 
 
 @dataclass(frozen=True)
@@ -121,8 +127,10 @@ def classify(path: list[str]) -> Role | None:
             return Role("received_postal")
         if _has(leaf, "truc tuyen"):
             return Role("received_online")
-        if _has(leaf, "moi tiep nhan", "tiep nhan moi", "trong ky") and len(path) > 1:
+        if _has(leaf, *NEW_WORDS) and len(path) > 1:
             return Role("received_new")
+        if _total(leaf) and any(_has(p, *NEW_WORDS) for p in path[1:-1]):
+            return Role("received_new")  # 'Số mới tiếp nhận' > 'Tổng số'
         if _total(leaf):
             return Role("received_total")
         return None
@@ -201,8 +209,9 @@ def is_total_label(text) -> bool:
 
 def is_footer(text) -> bool:
     n = normalise(text)
-    return _has(n, "nguoi lap bieu", "nguoi lap", "thu truong", "noi nhan", "ghi chu",
-                "giam doc", "chu tich", "ky ten", "dong dau") \
+    return _has(n, "nguoi lap bieu", "nguoi lap", "nguoi kiem tra", "thu truong", "noi nhan",
+                "ghi chu", "giam doc", "chu tich", "ky ten", "dong dau", "ghi ro ho ten",
+                "xac nhan cua", "lanh dao don vi") \
         or bool(re.search(r"\bngay\b.*\bthang\b.*\bnam\b", n))
 
 

@@ -70,6 +70,10 @@ MEASURES: dict[str, Measure] = {m.id: m for m in (
     Measure("received_new_reused_rep", RECEIVED_NEW_COLUMNS, where_reported="data_reused"),
     Measure("rated", ("rated",), where_reported="not_satisfied"),
     Measure("satisfied", ("rated",), minus=("not_satisfied",), where_reported="not_satisfied"),
+    # index 766, 5.4: resolved dossiers, and those neither late nor rated not satisfied
+    Measure("resolved_satisfaction_rep", RESOLVED_COLUMNS, where_reported="not_satisfied"),
+    Measure("resolved_satisfied_766", RESOLVED_COLUMNS, minus=("resolved_late", "not_satisfied"),
+            where_reported="not_satisfied"),
 )}
 
 
@@ -280,6 +284,32 @@ METRICS: dict[str, Metric] = {m.id: m for m in (
         definition_vi="(Số lượt đánh giá − không hài lòng) / số lượt đánh giá, như nhóm 5 Bộ chỉ số 766.",
         definition_en="(Ratings − not satisfied) / ratings, as in group 5 of the 766 index.",
         source=RATE_SRC + "; QĐ 766/QĐ-TTg", target_keys=("satisfaction",)),
+    # The two rates of the Decision 766 index (domain/index766.py) that the rates above do not
+    # already give: its on-time rate counts pending dossiers too, its satisfaction late ones.
+    Metric(
+        "on_time_rate_766", "Tỷ lệ hồ sơ xử lý đúng hạn (chỉ số 766)",
+        "Dossiers handled on time (766 index)", Kind.RATE,
+        ("resolved_in_time", "pending_on_time"), ("resolved", "pending"), better="up",
+        definition_vi="(Giải quyết trước hạn + đúng hạn + đang giải quyết trong hạn) / (đã giải "
+                      "quyết + đang giải quyết), như chỉ số 2.1 của Bộ chỉ số 766; hồ sơ đang "
+                      "giải quyết lấy ở cuối kỳ.",
+        definition_en="(Resolved early + on time + pending within deadline) / (resolved + "
+                      "pending), as indicator 2.1 of the 766 index; pending dossiers at the end "
+                      "of the range.",
+        source="QĐ 766/QĐ-TTg, chỉ số 2.1 (mô tả kỹ thuật không chính thức của Cổng DVCQG)"),
+    Metric(
+        "satisfaction_rate_766", "Mức độ hài lòng về giải quyết hồ sơ (chỉ số 766)",
+        "Satisfaction with dossier handling (766 index)", Kind.RATE,
+        ("resolved_satisfied_766",), ("resolved_satisfaction_rep",), better="up",
+        definition_vi="(Hồ sơ đã giải quyết − hồ sơ quá hạn − hồ sơ bị đánh giá không hài lòng) / "
+                      "hồ sơ đã giải quyết, như chỉ số 5.4 của Bộ chỉ số 766 (đơn vị có báo cáo "
+                      "đánh giá). Số liệu không cho biết hồ sơ quá hạn nào cũng bị đánh giá không "
+                      "hài lòng: mỗi loại được trừ riêng.",
+        definition_en="(Dossiers resolved − resolved late − rated not satisfied) / dossiers "
+                      "resolved, as indicator 5.4 of the 766 index (units that report ratings). "
+                      "The statistics do not say which late dossiers were also rated not "
+                      "satisfied: each is subtracted on its own.",
+        source="QĐ 766/QĐ-TTg, chỉ số 5.4 (mô tả kỹ thuật không chính thức của Cổng DVCQG)"),
 )}
 
 # The columns of every breakdown table (page and command-line export), in reading order.

@@ -19,15 +19,25 @@ import numpy as np
 import pandas as pd
 
 from domain import eras
+from domain.formatting import fmt_date
 from domain.i18n import t
 from domain.metrics import COUNT_COLUMNS
 from domain.periods import Month
+from domain.reports import covered_months
 
 ERROR, WARNING = "error", "warning"
+# What a file may hold, so that any file is checked within 1 GB of memory (figures:
+# benchmarks/import_memory.py). The server refuses larger uploads too (.streamlit/config.toml).
 MAX_BYTES = 50 * 1024 * 1024  # an uploaded file larger than this is refused
 MAX_UNZIPPED = 800 * 1024 * 1024  # a workbook inflating beyond this is refused (zip bomb)
 MAX_ROWS = 2_000_000
+MAX_CELLS = 5_000_000  # cells of a workbook's sheets, as written or as declared
+MAX_MERGED = 200_000  # cells covered by merged areas (openpyxl makes an object of each)
+MAX_TEXT = 32_767  # characters in one cell (Excel's own limit)
+MAX_COUNT = 10 ** 12  # a count (or an amount in đồng) above this is a typing error
+EARLIEST_DATE = date(2015, 1, 1)  # no period of the online public services before this
 DETAIL_CAP = 20  # issues listed one by one per (code, column); the rest are counted
+SHOWN_CHARS = 120  # a value quoted in a message is cut to this
 
 LEVELS = ("ministry", "province", "district", "commune")
 
@@ -48,8 +58,16 @@ class Issue:
 
 def issue(code: str, severity: str = ERROR, sheet=None, row=None, column=None,
           **params) -> Issue:
-    return Issue(code, severity, sheet, int(row) if row is not None else None, column,
-                 tuple(sorted(params.items())))
+    return Issue(code, severity, _shown(sheet), int(row) if row is not None else None,
+                 _shown(column), tuple(sorted((k, _shown(v)) for k, v in params.items())))
+
+
+def _shown(value):
+    """A text quoted in a message, cut short: a hostile file's 13-million-character name
+    must not become a 13-million-character message."""
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        return value[:SHOWN_CHARS] + "…"
+    return value
 
 
 class Rejected(Exception):
@@ -125,6 +143,36 @@ def normalise(text) -> str:
     s = unicodedata.normalize("NFD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+# The five tone marks of Vietnamese (huyền, sắc, ngã, hỏi, nặng) as combining characters.
+_TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
+
+
+def name_key(text) -> str:
+    """The form in which two writings of one name are equal: any case, any spacing and
+    punctuation, composed or decomposed (NFC / NFD), and the tone mark on either vowel —
+    'Hòa' and 'Hoà', 'Thủy' and 'Thuỷ' (old and new placement). Each word keeps its
+    letters (â, ơ, đ…) and its tone, written after it, so 'Hòa' and 'Hóa' still differ."""
+    if text is None:
+        return ""
+    words, letters, tones = [], [], []
+
+    def close():
+        if letters:
+            words.append(unicodedata.normalize("NFC", "".join(letters)) + "".join(sorted(tones)))
+        letters.clear()
+        tones.clear()
+
+    for ch in unicodedata.normalize("NFD", str(text)).casefold():
+        if ch in _TONES:
+            tones.append(_TONES[ch])
+        elif ch.isalnum() or (unicodedata.combining(ch) and letters):
+            letters.append(ch)
+        else:
+            close()
+    close()
+    return " ".join(words)
 
 
 def closest(name: str, candidates: dict[str, str], n: int = 3) -> list[str]:
@@ -271,19 +319,21 @@ def parse_count(value) -> tuple[int | None, str | None]:
     """A count cell → (value, problem). Blank, '-' and 'x' are 'not reported' (None), which
     is not zero. Vietnamese grouping '10.361' is ten thousand three hundred sixty-one; so is
     '10,361' and '10 361' (a count has no decimals). Problems: 'text', 'negative',
-    'fraction'."""
+    'fraction', 'too_large' (above MAX_COUNT: never stored, never an overflow)."""
     if value is None:
         return None, None
     if isinstance(value, (bool, np.bool_)):
         return None, "text"
     if isinstance(value, (int, np.integer)):
-        return (None, "negative") if value < 0 else (int(value), None)
+        return _bounded(int(value))
     if isinstance(value, (float, np.floating)):
         if value != value:
             return None, None
+        if not np.isfinite(value):
+            return None, "too_large"
         if not float(value).is_integer():
             return None, "fraction"
-        return (None, "negative") if value < 0 else (int(value), None)
+        return _bounded(int(value))
     if isinstance(value, (date, datetime)):
         return None, "text"
     text = str(value).replace("\u00a0", " ").replace("\u202f", " ").strip()
@@ -293,31 +343,43 @@ def parse_count(value) -> tuple[int | None, str | None]:
     if text.startswith(("-", "−")) or (text.startswith("(") and text.endswith(")")):
         negative, text = True, text.strip("-−()").strip()
     number = _number(text)
-    if number == "fraction":
-        return None, "fraction"
+    if number in ("fraction", "too_large"):
+        return None, number
     if number is None:
         return None, "text"
     return (None, "negative") if negative and number else (number, None)
 
 
+def _bounded(number: int) -> tuple[int | None, str | None]:
+    if number < 0:
+        return None, "negative"
+    return (None, "too_large") if number > MAX_COUNT else (number, None)
+
+
 def _number(text: str):
+    digits = None
     if text.isdigit():
-        return int(text)
-    for pattern in _GROUPED:
-        if pattern.fullmatch(text):
-            return int(re.sub(r"[^\d]", "", text))
-    m = _ZERO_DECIMALS.fullmatch(text)
-    if m:
-        return int(m.group(1))
-    if _FRACTION.fullmatch(text):
-        return "fraction"
-    return None
+        digits = text
+    else:
+        for pattern in _GROUPED:
+            if pattern.fullmatch(text):
+                digits = re.sub(r"[^\d]", "", text)
+                break
+        m = _ZERO_DECIMALS.fullmatch(text) if digits is None else None
+        if m:
+            digits = m.group(1)
+    if digits is None:
+        return "fraction" if _FRACTION.fullmatch(text) else None
+    digits = digits.lstrip("0") or "0"
+    if not digits.isascii() or len(digits) > len(str(MAX_COUNT)):  # before int(): 10^5000
+        return "too_large" if digits.isascii() else None
+    return int(digits) if int(digits) <= MAX_COUNT else "too_large"
 
 
 def parse_count_column(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """A column of count cells → (Int64 values, problem per row or None). Plain digits and
-    numbers are parsed vectorised; anything else goes through parse_count, once per
-    distinct text."""
+    numbers are parsed vectorised; anything else (and any number out of range, which the
+    vectorised path would overflow) goes through parse_count, once per distinct value."""
     n = len(values)
     out = np.zeros(n, dtype="int64")
     missing = np.ones(n, dtype=bool)
@@ -329,35 +391,39 @@ def parse_count_column(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     else:
         is_str = values.notna().to_numpy(bool)
         is_num = np.zeros(n, dtype=bool)
+    slow = np.zeros(n, dtype=bool)
     if is_num.any():
-        nums = pd.to_numeric(values[is_num], errors="coerce").to_numpy("float64")
         idx = np.flatnonzero(is_num)
-        ok = ~np.isnan(nums)
-        frac = ok & (nums != np.floor(np.where(ok, nums, 0)))
-        neg = ok & ~frac & (nums < 0)
-        good = ok & ~frac & ~neg
-        out[idx[good]] = nums[good].astype("int64")
-        missing[idx[good]] = False
-        problem[idx[frac]] = "fraction"
-        problem[idx[neg]] = "negative"
+        raw = values.to_numpy(object)[idx]
+        nums = pd.to_numeric(pd.Series(raw, dtype=object), errors="coerce").to_numpy("float64")
+        blank = pd.isna(raw)  # NaN cells: not reported
+        with np.errstate(invalid="ignore"):
+            plain = ~np.isnan(nums) & (nums >= 0) & (nums <= MAX_COUNT) & (nums == np.floor(nums))
+        out[idx[plain]] = nums[plain].astype("int64")
+        missing[idx[plain]] = False
+        slow[idx[~plain & ~blank]] = True
     if is_str.any():
         idx = np.flatnonzero(is_str)
         texts = values[is_str].astype(str)
-        digits = texts.str.fullmatch(r"\d{1,15}").to_numpy(bool)
+        digits = texts.str.fullmatch(r"[0-9]{1,12}").to_numpy(bool)  # ≤ MAX_COUNT, no overflow
         if digits.any():
             out[idx[digits]] = texts[digits].astype("int64").to_numpy()
             missing[idx[digits]] = False
-        rest = idx[~digits]
-        if len(rest):
-            rest_texts = texts.to_numpy(object)[~digits]
-            parsed = {v: parse_count(v) for v in set(rest_texts)}
-            for i, v in zip(rest, rest_texts):
-                number, why = parsed[v]
-                if why:
-                    problem[i] = why
-                elif number is not None:
-                    out[i] = number
-                    missing[i] = False
+        slow[idx[~digits]] = True
+    rest = np.flatnonzero(slow)
+    if len(rest):
+        cells = values.to_numpy(object)[rest]
+        parsed = {}
+        for i, v in zip(rest, cells):
+            key = (type(v), v)
+            if key not in parsed:
+                parsed[key] = parse_count(v)
+            number, why = parsed[key]
+            if why:
+                problem[i] = why
+            elif number is not None:
+                out[i] = number
+                missing[i] = False
     other = ~is_str & ~is_num & values.notna().to_numpy(bool)
     problem[other] = "text"
     result = pd.array(out, dtype="Int64")
@@ -366,8 +432,8 @@ def parse_count_column(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 # --- dates ------------------------------------------------------------------------------
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
-_VN = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?")
+_VN = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
 
 
 def parse_date(value) -> date | None:
@@ -390,6 +456,38 @@ def parse_date(value) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def latest_date(today: date) -> date:
+    """The last day a reported period may reach: a month after today (a report sent a little
+    ahead of its period's end), never a typing error such as 9999."""
+    nxt = Month.of(today).plus(1)
+    return nxt.first_day.replace(day=min(today.day, nxt.last_day.day))
+
+
+def date_in_range(d: date, today: date) -> bool:
+    return EARLIEST_DATE <= d <= latest_date(today)
+
+
+def period_problem(start: date, end: date, today: date) -> tuple[str, dict] | None:
+    """Why a reported period cannot be stored, as (issue code, values), or None: a date
+    outside 2015 … a month from today, an end before the start, or a period that covers no
+    whole month under the 15th-to-14th rule (16/06–30/06: domain/reports.py)."""
+    for d in (start, end):
+        if not date_in_range(d, today):
+            return "date_range", {"value": _day(d), "first": _day(EARLIEST_DATE),
+                                  "last": _day(latest_date(today))}
+    if end < start:
+        return "period_order", {"start": _day(start), "end": _day(end)}
+    try:
+        covered_months(start, end)
+    except ValueError:
+        return "period_no_month", {"start": _day(start), "end": _day(end)}
+    return None
+
+
+def _day(d: date) -> str:
+    return fmt_date(d, "vi")  # 31/01/2024: how both languages write a day in this product
 
 
 _DATE = r"(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})"
@@ -419,18 +517,21 @@ def parse_period(text: str) -> tuple[date, date] | None | str:
 # --- identities -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Identity:
-    """total = Σ parts, checked on a row when the total and at least one part are reported."""
+    """total = Σ parts, checked on a row when the total and at least one part are reported
+    (and, for `needs`, one column of each group)."""
     id: str
     total: tuple[str, ...]
     parts: tuple[str, ...]
     severity: str
+    needs: tuple[tuple[str, ...], ...] = ()
 
 
 # The rules of the form. A group total that disagrees with its parts is an error: only the
 # parts are stored, so the loaded figures would silently differ from the file. The balance
 # (received = resolved + pending) is a warning: real files break it (dossiers waiting for
 # supplements, returned or withdrawn), and the person loading decides.
-RECEIVED_PARTS = ("carried_over", "received_online", "received_direct", "received_postal")
+NEW_PARTS = ("received_online", "received_direct", "received_postal")
+RECEIVED_PARTS = ("carried_over",) + NEW_PARTS
 RESOLVED_PARTS = ("resolved_early", "resolved_on_time", "resolved_late")
 PENDING_PARTS = ("pending_on_time", "pending_late")
 FORM_IDENTITIES = (
@@ -439,8 +540,19 @@ FORM_IDENTITIES = (
     Identity("pending", ("pending_total",), PENDING_PARTS, ERROR),
     Identity("balance_totals", ("received_total",), ("resolved_total", "pending_total"), WARNING),
 )
-# Rows without total columns (the flat template, or a form without them).
-BALANCE = Identity("balance", RECEIVED_PARTS, RESOLVED_PARTS + PENDING_PARTS, WARNING)
+# A form with a "Số mới tiếp nhận" column (variant B): received = carried over + new, and the
+# new count = its channels where the form splits it.
+NEW_IDENTITIES = (
+    Identity("received", ("received_total",), ("carried_over", "received_new"), ERROR),
+    Identity("received_new", ("received_new",), NEW_PARTS, ERROR),
+)
+# Rows without total columns (the flat template, or a form without them); every side must be
+# reported.
+BALANCE = Identity("balance", RECEIVED_PARTS, RESOLVED_PARTS + PENDING_PARTS, WARNING,
+                   (NEW_PARTS, RESOLVED_PARTS, PENDING_PARTS))
+BALANCE_NEW = Identity("balance", ("carried_over", "received_new"),
+                       RESOLVED_PARTS + PENDING_PARTS, WARNING,
+                       (("received_new",), RESOLVED_PARTS, PENDING_PARTS))
 # part ≤ whole; the severity says whether breaking it blocks the load.
 BOUNDS = (
     ("received_full_online", "received_online", ERROR),
@@ -463,9 +575,8 @@ def check_identities(frame: pd.DataFrame, rules, sheet, rows: pd.Series, found: 
     for rule in rules:
         left, has_l = _sum(frame, rule.total)
         right, has_r = _sum(frame, rule.parts)
-        if rule is BALANCE:  # every side of the balance must be reported
-            has_l = has_l & _sum(frame, RECEIVED_PARTS[1:])[1]
-            has_r = has_r & _sum(frame, RESOLVED_PARTS)[1] & _sum(frame, PENDING_PARTS)[1]
+        for group in rule.needs:
+            has_l = has_l & _sum(frame, group)[1]
         bad = np.flatnonzero(has_l & has_r & (left != right))
         for i in bad:
             found(f"identity_{rule.id}", rule.severity, sheet, rows.iloc[i],

@@ -289,8 +289,8 @@ CORPUS = [
     ("empty_sheet", "trong.xlsx", lambda: xlsx_bytes([]), "sheet_empty", ("data", None, None), None),
     ("header_only", "chi_tieu_de.csv", lambda: flat_csv([flat_row()]).split(b"\n")[0] + b"\n",
      "sheet_no_rows", None, None),
-    ("missing_column", "thieu.csv",
-     lambda: flat_csv([{k: v for k, v in flat_row().items() if k != "agency_code"}]),
+    ("missing_column", "thieu.csv", lambda: flat_csv([{k: v for k, v in flat_row().items()
+                                                       if k not in ("agency_code", "agency_name")}]),
      "missing_column", ("CSV", None, "agency_code"), None),
     ("unknown_locality", "tinh.csv", lambda: flat_csv([flat_row(locality_code="99")]),
      "unknown_locality", ("CSV", 2, "locality_code"), None),
@@ -328,7 +328,7 @@ CORPUS = [
     ("full_online_above_online", "toan_trinh.csv", lambda: flat_csv([flat_row(
         received_full_online=70)]), "bound_received_full_online", ("CSV", 2, None), None),
     ("form_formula_without_value", "cong_thuc.xlsx", _formula_without_cache,
-     "formula_no_value", ("Biểu II.06a", None, "C13"), None),
+     "formula_no_value", ("Biểu II.06a", 13, "C"), None),
     ("form_no_period", "khong_ky.xlsx", lambda: variant_a(
         good_form_rows(), top=[ln for ln in TOP if "Từ ngày" not in ln]), "period_missing",
      ("Biểu II.06a", None, None), None),

@@ -45,8 +45,11 @@ def test_flat_csv_writes_what_the_file_says(fixture_db):
         flat_row(agency_code="79-S02", locality_code="79", procedure_code="1.001193",
                  field_code=""),
     ]
+    refused = importer.import_file(fixture_db, flat_csv(rows, sep=";"), "thang4.csv")
+    assert [(i.code, i.row) for i in refused.errors] == [("agency_not_created", 3)]
+    assert "--create-agencies" in describe(refused.errors[0], "en")
     result = ok(importer.import_file(fixture_db, flat_csv(rows, sep=";"), "thang4.csv",
-                                     who="tests"))
+                                     who="tests", create_agencies=True))
     assert (result.rows, result.new_agencies) == (3, ["01-MOI"])
     frame = stats_of(fixture_db, result.load_id)
     first = frame[frame["agency_id"] == 1].iloc[0]
@@ -129,7 +132,7 @@ def test_an_interrupted_write_leaves_the_database_as_it_was(fixture_db, monkeypa
     before = snapshot(fixture_db)
     data = flat_csv([flat_row(agency_code="01-NEW", agency_name="Sở Mới", agency_level="province"),
                      flat_row(period_start="2024-05-01", period_end="2024-05-31")])
-    result = importer.import_file(fixture_db, data, "gian_doan.csv")
+    result = importer.import_file(fixture_db, data, "gian_doan.csv", create_agencies=True)
     assert result.outcome == "failed" and calls["n"] >= 2
     assert "disk full" in describe(result.issues[-1], "en")
     assert snapshot(fixture_db) == before
@@ -202,7 +205,8 @@ def test_a_2026_file_loads_into_the_units_of_today(fixture_db):
         month_2026(locality_code="01", agency_code="01-S02"),
         flat_row(period_start="2024-05-01", period_end="2024-05-31"),  # history still loads
     ]
-    result = ok(importer.import_file(fixture_db, flat_csv(rows), "thang4_2026.csv"))
+    result = ok(importer.import_file(fixture_db, flat_csv(rows), "thang4_2026.csv",
+                                     create_agencies=True))
     assert result.new_agencies == ["34:79-TTPVHCC"]
     frame = stats_of(fixture_db, result.load_id)
     agencies = fixture_db.query(sa.select(schema.agencies.c.id, schema.agencies.c.code,

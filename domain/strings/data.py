@@ -31,6 +31,48 @@ STRINGS = {
     "imp_file_macro": {
         "vi": "Tệp có macro (.xlsm / VBA): không nhận vì lý do an toàn. Hãy lưu thành .xlsx (Sổ làm việc Excel).",
         "en": "A macro-enabled workbook (.xlsm / VBA) is refused for safety. Save it as .xlsx (Excel Workbook)."},
+    "imp_file_unsafe": {
+        "vi": "Tệp có cấu trúc mà Excel không bao giờ tạo ({detail}): không nhận vì lý do an toàn. Hãy mở bằng Excel và lưu lại thành .xlsx.",
+        "en": "The file holds structures Excel never writes ({detail}): refused for safety. Open it in Excel and save it again as .xlsx."},
+    "imp_file_external_link": {
+        "vi": "Sổ làm việc liên kết tới tệp hoặc nguồn bên ngoài ({part}): số liệu phải là của chính tệp. Trong Excel chọn Dữ liệu → Sửa liên kết → Ngắt liên kết (hoặc sao chép rồi dán giá trị), lưu lại rồi nạp.",
+        "en": "The workbook links to another file or an outside source ({part}): the figures must be the file's own. In Excel use Data → Edit Links → Break Link (or copy and paste values), save and load again."},
+    "imp_file_connection": {
+        "vi": "Sổ làm việc có kết nối dữ liệu hoặc truy vấn ra ngoài ({part}): số liệu có thể đổi khi làm mới. Hãy sao chép, dán giá trị vào một sổ mới rồi nạp.",
+        "en": "The workbook has a data connection or an outside query ({part}): its figures can change on refresh. Copy and paste the values into a new workbook and load that."},
+    "imp_file_part_too_large": {
+        "vi": "Thành phần {part} của tệp Excel quá lớn khi giải nén ({size} MB; giới hạn {limit} MB).",
+        "en": "Part {part} of the Excel file is too large once unpacked ({size} MB; the limit is {limit} MB)."},
+    "imp_workbook_too_large": {
+        "vi": "Sổ làm việc có {cells} ô, vượt giới hạn {limit} ô đọc được. Hãy tách thành nhiều tệp hoặc dùng mẫu phẳng dạng CSV.",
+        "en": "The workbook has {cells} cells, more than the {limit} that can be read. Split it into several files or use the flat template as CSV."},
+    "imp_sheet_too_large": {
+        "vi": "Vùng dữ liệu của trang tính ({cells} hàng × cột) vượt giới hạn {limit} ô. Hãy xóa các hàng, cột thừa (kể cả ô lẻ ở rất xa bảng) hoặc tách tệp.",
+        "en": "The sheet's used range ({cells} rows × columns) exceeds the {limit}-cell limit. Delete the unused rows and columns (including a stray cell far from the table) or split the file."},
+    "imp_sheet_declared_too_large": {
+        "vi": "Trang tính khai báo vùng {ref} ({cells} ô), vượt giới hạn {limit} ô. Hãy xóa các hàng, cột thừa rồi lưu lại bằng Excel.",
+        "en": "The sheet declares the range {ref} ({cells} cells), more than the {limit}-cell limit. Delete the unused rows and columns and save it again in Excel."},
+    "imp_sheet_out_of_bounds": {
+        "vi": "Ô hoặc vùng {ref} nằm ngoài giới hạn của trang tính Excel: tệp bị hỏng hoặc không do Excel tạo.",
+        "en": "Cell or range {ref} lies beyond an Excel sheet's bounds: the file is damaged or was not written by Excel."},
+    "imp_sheet_merges_too_large": {
+        "vi": "Các vùng gộp ô (đến {ref}) phủ quá {limit} ô. Hãy bỏ gộp các vùng lớn (Trang đầu → Gộp và căn giữa → Bỏ gộp ô).",
+        "en": "The merged areas (up to {ref}) cover more than {limit} cells. Unmerge the large areas (Home → Merge & Center → Unmerge Cells)."},
+    "imp_cell_too_long": {
+        "vi": "Ô chứa hơn {limit} ký tự, quá giới hạn của Excel: tệp bị hỏng hoặc không do Excel tạo.",
+        "en": "The cell holds more than {limit} characters, beyond Excel's own limit: the file is damaged or was not written by Excel."},
+    "imp_shared_string_too_long": {
+        "vi": "Chuỗi văn bản thứ {n} của sổ làm việc dài hơn {limit} ký tự, quá giới hạn của Excel: tệp bị hỏng hoặc không do Excel tạo.",
+        "en": "Text no. {n} of the workbook is longer than {limit} characters, beyond Excel's own limit: the file is damaged or was not written by Excel."},
+    "imp_shared_strings_too_many": {
+        "vi": "Sổ làm việc có quá {limit} chuỗi văn bản: vượt giới hạn đọc được.",
+        "en": "The workbook holds more than {limit} texts: more than can be read."},
+    "imp_formula_too_long": {
+        "vi": "Công thức dài hơn {limit} ký tự, quá giới hạn của Excel.",
+        "en": "The formula is longer than {limit} characters, beyond Excel's own limit."},
+    "imp_formula_external": {
+        "vi": "Ô có công thức lấy số liệu từ tệp khác hoặc từ Internet ({formula}): chỉ nhận số liệu của chính tệp. Hãy sao chép rồi dán giá trị (Dán đặc biệt → Giá trị), lưu lại rồi nạp.",
+        "en": "The cell's formula takes its figures from another file or the web ({formula}): only the file's own figures are accepted. Copy and paste values (Paste Special → Values), save and load again."},
     "imp_csv_encoding": {
         "vi": "Tệp CSV không ở mã UTF-8 (dấu tiếng Việt sẽ sai). Trong Excel chọn Lưu thành → “CSV UTF-8”.",
         "en": "The CSV file is not UTF-8 (Vietnamese accents would be garbled). In Excel use Save As → “CSV UTF-8”."},
@@ -76,6 +118,18 @@ STRINGS = {
     "imp_count_fraction": {
         "vi": "“{value}” có phần thập phân; số hồ sơ phải là số nguyên (viết 10.361 hoặc 10361).",
         "en": "“{value}” has decimals; a count is a whole number (write 10.361 or 10361)."},
+    "imp_count_too_large": {
+        "vi": "“{value}” vượt quá {limit}: không phải số hồ sơ hợp lệ (có thể gõ nhầm).",
+        "en": "“{value}” exceeds {limit}: not a valid count (a typing error?)."},
+    "imp_date_range": {
+        "vi": "Ngày {value} nằm ngoài khoảng nhận được ({first} – {last}, tức đến một tháng sau hôm nay).",
+        "en": "The date {value} lies outside the accepted range ({first} – {last}, i.e. up to a month from today)."},
+    "imp_period_no_month": {
+        "vi": "Kỳ {start}–{end} không trọn tháng nào (kỳ báo cáo tính từ ngày 15 tháng trước đến ngày 14 tháng sau, hoặc trọn tháng dương lịch).",
+        "en": "The period {start}–{end} covers no whole month (reporting periods run from the 15th to the 14th, or over whole calendar months)."},
+    "imp_too_long": {
+        "vi": "Ô dài {length} ký tự, quá {limit} ký tự cho phép.",
+        "en": "The cell is {length} characters long, more than the {limit} allowed."},
     "imp_row_no_name": {"vi": "Dòng có số liệu nhưng không ghi lĩnh vực / đơn vị.",
                         "en": "A row has figures but no field / unit name."},
     # --- the form's header block and totals ----------------------------------------------
@@ -103,6 +157,9 @@ STRINGS = {
     "imp_form_combined_agency": {
         "vi": "Số liệu theo lĩnh vực được nạp vào đơn vị tổng hợp {unit} “{name}”.",
         "en": "Figures reported per field are loaded into the combined unit {unit} “{name}”."},
+    "imp_form_new_unsplit": {
+        "vi": "Biểu không tách số hồ sơ mới tiếp nhận theo trực tuyến / trực tiếp: con số này ({n} hồ sơ) chỉ dùng để đối chiếu, chưa lưu được; trực tuyến và trực tiếp để trống (không báo cáo, không phải 0).",
+        "en": "The form does not split newly received dossiers into online / in person: that figure ({n} dossiers) is only reconciled, not stored; online and in person stay blank (not reported, not zero)."},
     "imp_form_whole_locality": {
         "vi": "Biểu không chia mục theo cấp (sở, huyện, xã): số liệu được ghi cho toàn địa phương.",
         "en": "The form has no sections by level (department, district, commune): figures go to the whole locality."},
@@ -135,8 +192,14 @@ STRINGS = {
     "imp_unknown_locality": {"vi": "Không có địa phương mã “{value}” ({n} dòng). Gần nhất: {closest}.",
                              "en": "No locality with code “{value}” ({n} rows). Closest: {closest}."},
     "imp_unknown_agency": {
-        "vi": "Không có cơ quan mã “{value}” ({n} dòng); muốn tạo mới thì ghi agency_name và agency_level. Gần nhất: {closest}.",
-        "en": "No agency with code “{value}” ({n} rows); to create it give agency_name and agency_level. Closest: {closest}."},
+        "vi": "Không có cơ quan mã “{value}” ({n} dòng). Gần nhất: {closest}. Nếu là cơ quan mới: ghi agency_name, agency_level và chọn “Tạo cơ quan mới” (--create-agencies).",
+        "en": "No agency with code “{value}” ({n} rows). Closest: {closest}. If it is a new agency: give agency_name and agency_level and choose “Create new agencies” (--create-agencies)."},
+    "imp_agency_not_created": {
+        "vi": "Chưa có cơ quan “{value}” ({n} dòng). Gần nhất: {closest}. Cơ quan mới chỉ được tạo khi chọn “Tạo cơ quan mới” (--create-agencies); kiểm tra chính tả trước.",
+        "en": "No agency “{value}” yet ({n} rows). Closest: {closest}. New agencies are created only when “Create new agencies” (--create-agencies) is chosen; check the spelling first."},
+    "imp_new_agency_level": {
+        "vi": "Không tạo được cơ quan mới “{value}”: chưa biết cấp (ghi agency_level, hoặc đặt dòng trong mục “Sở, ban, ngành” / “Xã, phường…” của biểu).",
+        "en": "Cannot create the new agency “{value}”: its level is unknown (give agency_level, or put the row under a “Sở, ban, ngành” / “Xã, phường…” section of the form)."},
     "imp_new_agency_conflict": {
         "vi": "Cơ quan mới “{value}” được ghi với tên, cấp hoặc địa phương khác nhau giữa các dòng.",
         "en": "New agency “{value}” is given different names, levels or localities on different rows."},
@@ -168,8 +231,9 @@ STRINGS = {
                           "en": "No field with code “{value}” ({n} rows). Closest: {closest}."},
     "imp_unknown_field_name": {"vi": "Không nhận ra lĩnh vực “{value}”. Gần nhất: {closest}.",
                                "en": "Unknown field “{value}”. Closest: {closest}."},
-    "imp_unknown_agency_name": {"vi": "Không nhận ra đơn vị “{value}”. Gần nhất: {closest}.",
-                                "en": "Unknown unit “{value}”. Closest: {closest}."},
+    "imp_unknown_agency_name": {
+        "vi": "Không nhận ra đơn vị “{value}” trong {unit}. Gần nhất: {closest}. Nếu là đơn vị mới, chọn “Tạo cơ quan mới” (--create-agencies).",
+        "en": "Unknown unit “{value}” in {unit}. Closest: {closest}. If it is a new unit, choose “Create new agencies” (--create-agencies)."},
     "imp_ambiguous_agency": {
         "vi": "Có nhiều đơn vị tên “{value}” ({codes}); ghi thêm mã trong ngoặc, ví dụ “Tên (mã)”.",
         "en": "Several units are named “{value}” ({codes}); add the code in brackets, e.g. “Name (code)”."},
@@ -193,6 +257,12 @@ STRINGS = {
     "imp_write_failed": {
         "vi": "Ghi vào cơ sở dữ liệu thất bại, đã hoàn tác toàn bộ ({detail}).",
         "en": "Writing to the database failed; everything was rolled back ({detail})."},
+    "imp_db_locked": {
+        "vi": "Cơ sở dữ liệu đang bận: một tiến trình khác đang ghi (lần nạp khác, tạo số liệu mẫu…) quá {seconds} giây. Chưa ghi gì; hãy thử lại sau ít phút.",
+        "en": "The database is busy: another process (another load, the sample generator…) has been writing for more than {seconds} seconds. Nothing was written; try again in a few minutes."},
+    "imp_internal_error": {
+        "vi": "Lỗi bất ngờ khi đọc, kiểm tra tệp ({detail}); không ghi gì. Hãy gửi tệp cho bộ phận kỹ thuật.",
+        "en": "Unexpected error while reading or checking the file ({detail}); nothing was written. Please send the file to the technical team."},
     "imp_cli_no_file": {"vi": "Không có tệp {file}.", "en": "No such file: {file}."},
     # --- outcomes ----------------------------------------------------------------------
     "imp_result_ok": {
@@ -240,9 +310,9 @@ STRINGS = {
     "flat_col_period_end": {"vi": "Ngày kết thúc kỳ báo cáo", "en": "Last day of the period"},
     "flat_col_locality_code": {"vi": "Mã tỉnh, thành phố (mã của Tổng cục Thống kê theo kỳ báo cáo: từ 01/07/2025 là mã của 34 tỉnh, thành phố, ví dụ 01) hoặc tên; hoặc mã bộ, ngành (ví dụ B-CA)",
                                "en": "Province code (the statistics office's code in force in the period: from 01/07/2025 that of the 34 provinces, e.g. 01) or name; or a ministry code (e.g. B-CA)"},
-    "flat_col_agency_code": {"vi": "Mã cơ quan giải quyết (ví dụ 01-S02), đọc theo kỳ báo cáo: từ 01/07/2025 là cơ quan của 34 tỉnh, thành phố",
-                             "en": "Handling agency code (e.g. 01-S02), read in the period: from 01/07/2025 an agency of the 34 provinces"},
-    "flat_col_agency_name": {"vi": "Tên cơ quan (cần khi tạo cơ quan mới)", "en": "Agency name (needed to create a new agency)"},
+    "flat_col_agency_code": {"vi": "Mã cơ quan giải quyết (ví dụ 01-S02), đọc theo kỳ báo cáo: từ 01/07/2025 là cơ quan của 34 tỉnh, thành phố. Có thể để trống nếu ghi tên cơ quan (agency_name)",
+                             "en": "Handling agency code (e.g. 01-S02), read in the period: from 01/07/2025 an agency of the 34 provinces. May be blank when the agency's name (agency_name) is given"},
+    "flat_col_agency_name": {"vi": "Tên cơ quan: thay cho mã (tìm trong tỉnh, không phân biệt hoa thường, vị trí dấu, khoảng trắng), hoặc để tạo cơ quan mới", "en": "Agency name: instead of the code (looked up within the province, regardless of case, tone-mark placement and spacing), or to create a new agency"},
     "flat_col_agency_level": {"vi": "Cấp: ministry | province | district | commune (cần khi tạo cơ quan mới; district chỉ cho kỳ đến 30/06/2025)",
                               "en": "Level: ministry | province | district | commune (needed for a new agency; district only for periods up to 30/06/2025)"},
     "flat_col_field_code": {"vi": "Mã lĩnh vực (có thể để trống nếu có mã thủ tục)", "en": "Field code (may be blank when the procedure code is given)"},
@@ -278,6 +348,8 @@ STRINGS = {
         "vi": "Nhận biểu II.06a/VPCP/KSTT (các mẫu A, B, C) hoặc mẫu phẳng (.xlsx, .csv UTF-8), tối đa {limit} MB. Tệp được kiểm tra toàn bộ trước khi ghi; có lỗi thì không ghi gì.",
         "en": "Accepts form II.06a/VPCP/KSTT (variants A, B, C) or the flat template (.xlsx, UTF-8 .csv), up to {limit} MB. The whole file is checked before anything is written; on any error nothing is written."},
     "data_file": {"vi": "Chọn tệp", "en": "Choose a file"},
+    "data_create_agencies": {"vi": "Tạo cơ quan mới cho mã, tên chưa có (kiểm tra kỹ chính tả trước)",
+                             "en": "Create new agencies for codes and names not known yet (check the spelling first)"},
     "data_replace": {"vi": "Thay thế số liệu đã có của cùng cơ quan, cùng kỳ",
                      "en": "Replace existing data of the same agencies and periods"},
     "data_period_hint": {"vi": "Kỳ báo cáo (chỉ dùng khi biểu không ghi kỳ)",
