@@ -3,8 +3,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 PORT   ?= 8501
+WORKERS ?= 2
 
-.PHONY: run test sample national bench clean
+.PHONY: run serve test sample national bench clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -16,6 +17,11 @@ $(STAMP): requirements.txt
 run: $(STAMP)
 	$(PY) -m data_access.sample --scale demo --if-missing
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+## serve: WORKERS app processes behind nginx on PORT, sessions kept on their process
+serve: $(STAMP)
+	$(PY) -m data_access.sample --scale demo --if-missing
+	$(PY) deploy/serve.py --workers $(WORKERS) --port $(PORT)
 
 ## test: every test (unit, DuckDB/SQLite/PostgreSQL, AppTest, real Chromium)
 test: $(STAMP)

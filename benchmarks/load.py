@@ -36,23 +36,20 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import websockets  # noqa: E402
-from streamlit.proto.Alert_pb2 import Alert  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from components.warmup import FINISHED, STREAM_PATH, rerun_request  # noqa: E402
+from components.warmup import FINISHED, VIEW_TIMEOUT, Session, View  # noqa: E402
 
 MAX_USERS = 500
 MAX_SECONDS = 1800
-VIEW_TIMEOUT = 120.0
 TICK = os.sysconf("SC_CLK_TCK")
 # What a user does after a view, and how often (the first view of a session is the overview).
 ACTIONS = (("province", 0.30), ("ministry", 0.08), ("agency", 0.15), ("procedure", 0.10),
@@ -111,149 +108,6 @@ def next_view(rng: random.Random, targets: Targets, page: str, params: dict) -> 
         extra = {"province": rng.choice(targets.provinces)} if rng.random() < 0.5 else {}
         return "procedure", {**base, "procedure": rng.choice(targets.procedures), **extra}
     return action, base
-
-
-# --- one session ---------------------------------------------------------------------------
-
-@dataclass
-class View:
-    page: str
-    lang: str
-    started: float
-    took: float = 0.0
-    received: int = 0
-    error: str | None = None
-    elements: collections.Counter = field(default_factory=collections.Counter)
-    cached_refs: int = 0
-
-
-async def http_get(host: str, port: int, path: str) -> tuple[dict, bytes]:
-    """A minimal HTTP/1.1 GET (what the browser does before the websocket)."""
-    reader, writer = await asyncio.open_connection(host, port)
-    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/html\r\n"
-                 f"Connection: close\r\n\r\n".encode())
-    await writer.drain()
-    raw = await reader.read()
-    writer.close()
-    head, _, body = raw.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split()[1])
-    cookies = {}
-    for line in lines[1:]:
-        name, _, value = line.partition(":")
-        if name.lower() == "set-cookie":
-            k, _, v = value.strip().split(";")[0].partition("=")
-            cookies[k] = v
-    if status != 200:
-        raise RuntimeError(f"GET {path}: HTTP {status}")
-    return cookies, body
-
-
-class Session:
-    """One browser tab: its websocket, its message cache and its current page."""
-
-    def __init__(self, base: str):
-        parts = urlsplit(base)
-        self.host, self.port = parts.hostname, parts.port or 80
-        self.base = base.rstrip("/")
-        self.ws = None
-        self.pages: dict[str, str] = {}  # url path → page script hash
-        self.cache: dict[str, tuple[ForwardMsg, int]] = {}  # hash → (message, age)
-        self.max_age = 2
-        self.received = 0
-
-    async def open(self, page: str, params: dict) -> View:
-        """A new tab on a URL: GET / (the XSRF cookie), the websocket, the first run."""
-        view = View(page, params.get("lang", "vi"), time.perf_counter())
-        try:
-            cookies, body = await http_get(self.host, self.port, "/")
-            self.received += len(body)
-            await http_get(self.host, self.port, "/_stcore/health")
-            xsrf = cookies.get("_streamlit_xsrf", "")
-            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
-            self.ws = await websockets.connect(
-                f"ws://{self.host}:{self.port}/{STREAM_PATH}", origin=self.base,
-                subprotocols=["streamlit", xsrf] if xsrf else ["streamlit"],
-                additional_headers=headers, compression=None, proxy=None,
-                max_size=200 * 2 ** 20, ping_interval=None, open_timeout=VIEW_TIMEOUT)
-            await self.ws.send(rerun_request(urlencode(params), page_name=PAGE_FILES[page],
-                                             url=self._url(page, params)))
-            await self._until_finished(view)
-        except Exception as exc:  # noqa: BLE001 - a failed view is counted, not fatal
-            view.error = view.error or f"{type(exc).__name__}: {exc}"[:200]
-        view.took = time.perf_counter() - view.started
-        return view
-
-    async def go(self, page: str, params: dict) -> View:
-        """A click on a link: the target page's script hash and its query string."""
-        view = View(page, params.get("lang", "vi"), time.perf_counter())
-        try:
-            await self.ws.send(rerun_request(
-                urlencode(params), page_hash=self.pages.get(PAGE_FILES[page], ""),
-                page_name=PAGE_FILES[page], cached=tuple(self.cache),
-                url=self._url(page, params)))
-            await self._until_finished(view)
-        except Exception as exc:  # noqa: BLE001
-            view.error = view.error or f"{type(exc).__name__}: {exc}"[:200]
-        view.took = time.perf_counter() - view.started
-        return view
-
-    def _url(self, page: str, params: dict) -> str:
-        return f"{self.base}/{PAGE_FILES[page]}?{urlencode(params)}"
-
-    async def _until_finished(self, view: View) -> None:
-        used = set()
-        while True:
-            data = await asyncio.wait_for(self.ws.recv(), VIEW_TIMEOUT)
-            view.received += len(data)
-            msg = ForwardMsg.FromString(data)
-            kind = msg.WhichOneof("type")
-            if kind == "ref_hash":  # a message this tab cached: read it from the cache
-                if msg.ref_hash not in self.cache:
-                    view.error = "reference to a message not in the cache"
-                    continue
-                used.add(msg.ref_hash)
-                view.cached_refs += 1
-                msg = self.cache[msg.ref_hash][0]
-                kind = msg.WhichOneof("type")
-            elif msg.metadata.cacheable:
-                self.cache[msg.hash] = (msg, 0)
-                used.add(msg.hash)
-            if kind == "new_session":
-                self.max_age = msg.new_session.config.max_cached_message_age or 2
-                self.pages = {p.url_pathname: p.page_script_hash
-                              for p in msg.new_session.app_pages}
-            elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                element = msg.delta.new_element
-                etype = element.WhichOneof("type")
-                view.elements[etype] += 1
-                if etype == "exception":
-                    view.error = f"exception: {element.exception.message[:150]}"
-                elif etype == "alert" and element.alert.format == Alert.ERROR:
-                    view.error = f"error: {element.alert.body[:150]}"
-            elif kind == "page_not_found":
-                view.error = "page not found"
-            elif kind == "script_finished":
-                status = FINISHED.get(msg.script_finished, "?")
-                if status == "rerun":  # the page asked for another run: wait for it
-                    continue
-                if status != "ok":
-                    view.error = f"script finished: {status}"
-                self._age(used)
-                return
-
-    def _age(self, used: set) -> None:
-        """The browser's rule: a cached message not used for max_age runs is dropped."""
-        for h, (m, age) in list(self.cache.items()):
-            age = 0 if h in used else age + 1
-            if age > self.max_age:
-                del self.cache[h]
-            else:
-                self.cache[h] = (m, age)
-
-    async def close(self) -> None:
-        if self.ws is not None:
-            await self.ws.close()
 
 
 # --- the server's processes ------------------------------------------------------------------
@@ -368,7 +222,7 @@ async def run_users(args, targets: Targets) -> tuple[list[View], dict]:
         await asyncio.sleep(rng.uniform(0, args.ramp))
         session = Session(args.url)
         page, params = "overview", {"lang": "vi" if rng.random() < 0.7 else "en", "units": "34"}
-        views.append(await session.open(page, params))
+        views.append(await session.open(PAGE_FILES[page], params, page))
         try:
             while time.perf_counter() < end and len(views) < args.max_views:
                 if args.think:
@@ -376,7 +230,7 @@ async def run_users(args, targets: Targets) -> tuple[list[View], dict]:
                 if time.perf_counter() >= end:
                     break
                 page, params = next_view(rng, targets, page, params)
-                view = await session.go(page, params)
+                view = await session.go(PAGE_FILES[page], params, page)
                 views.append(view)
                 if view.error and session.ws is None:
                     break
@@ -410,8 +264,7 @@ async def run_burst(args) -> list[View]:
     async def user(k: int):
         session = Session(args.url)
         await gate.wait()
-        views.append(await session.open("overview", {"lang": "vi" if k % 4 else "en",
-                                                     "units": "34"}))
+        views.append(await session.open("", {"lang": "vi" if k % 4 else "en"}, "overview"))
         await session.close()
 
     tasks = [asyncio.create_task(user(k)) for k in range(args.burst)]
@@ -432,18 +285,18 @@ async def run_cpu(args, targets: Targets, pids: list[int]) -> list[tuple[str, fl
     """One session, page after page: each page once to warm it, then `n` times, measuring the
     server's CPU time of each view (nothing else may run on the server meanwhile)."""
     session = Session(args.url)
-    await session.open("overview", {"lang": "vi", "units": "34"})
+    await session.open("", {"lang": "vi"}, "overview")
     rows = []
     for page, extra in CPU_PAGES:
         if extra is None:
             extra = {"agency": str(targets.agencies[targets.provinces[0]][0])}
         for lang in ("vi", "en"):
             params = {"lang": lang, "units": "34", **extra}
-            await session.go(page, params)  # warm
+            await session.go(PAGE_FILES[page], params, page)  # warm
             cpu, wall = [], []
             for _ in range(args.cpu):
                 before = cpu_seconds(pids)
-                view = await session.go(page, params)
+                view = await session.go(PAGE_FILES[page], params, page)
                 await asyncio.sleep(0.05)  # the server finishes its bookkeeping
                 cpu.append(cpu_seconds(pids) - before)
                 wall.append(view.took)
@@ -553,7 +406,7 @@ async def check_chromium(args, targets: Targets) -> int:
         url = f"{args.url.rstrip('/')}/{PAGE_FILES[page]}?{urlencode(params)}"
         browser, sent = await asyncio.to_thread(chromium_elements, url)
         session = Session(args.url)
-        ours = await session.open(page, params)
+        ours = await session.open(PAGE_FILES[page], params, page)
         await session.close()
         same = browser == ours.elements
         worst = worst or (0 if same else 1)

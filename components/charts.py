@@ -5,7 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
+from components import data
 from components.context import PageContext
 from domain.formatting import fmt_metric, fmt_month, fmt_pct
 from domain.i18n import t
@@ -18,12 +20,45 @@ NUMBER_LOCALES = {
 TARGET_COLOUR = "#b91c1c"
 
 
+def vega_spec(chart: alt.TopLevelMixin) -> dict:
+    """An Altair chart as the Vega-Lite spec st.vega_lite_chart takes, with its datasets already
+    in Arrow: Streamlit would otherwise convert them again on every draw. Altair's JSON-schema
+    validation (~40 ms a chart) is skipped; tests/test_charts.py validates every chart the app
+    draws."""
+    spec = chart.to_dict(validate=False)
+    if "datasets" in spec:
+        spec["datasets"] = {name: convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+                            for name, rows in spec["datasets"].items()}
+    return spec
+
+
+def _cell(value):
+    """Missing values compare equal in a key (NaN != NaN; pd.NA cannot be compared)."""
+    if value is None or value is pd.NA or value is pd.NaT or (
+            isinstance(value, float) and value != value):
+        return None
+    return value
+
+
+def _key(value):
+    """An argument of a chart builder as a hashable key: frames, dicts and lists by value."""
+    if isinstance(value, pd.DataFrame):
+        return (tuple(value.columns), tuple(tuple(_cell(v) for v in row) for row in
+                                            value.itertuples(index=False, name=None)))
+    if isinstance(value, dict):
+        return tuple((k, _key(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_key(v) for v in value)
+    return value
+
+
 def cached_spec(builder):
-    """Cache a function that builds an Altair chart and return its Vega-Lite spec. Altair's
-    JSON-schema validation (~40 ms a chart) is skipped here; tests/test_charts.py validates
-    every chart the app draws."""
-    return st.cache_data(max_entries=256, show_spinner=False)(
-        lambda *args: builder(*args).to_dict(validate=False))
+    """A function that builds an Altair chart, as one that returns its Vega-Lite spec (see
+    vega_spec), kept per process for every set of arguments the pages draw (shared: the spec
+    is handed out as is and must not be changed)."""
+    return data.shared(max_entries=4096, key=lambda *args: _key(args),
+                       name=f"{builder.__module__}.{builder.__qualname__}")(
+        lambda *args: vega_spec(builder(*args)))
 
 
 def draw(spec: dict, **kwargs):

@@ -30,6 +30,7 @@ RUN_TIMES: deque = deque(maxlen=200)
 PAGES = (
     ("app.py", "nav_overview"),
     ("pages/map.py", "nav_map"),
+    ("pages/index766.py", "nav_index766"),
     ("pages/what_if.py", "nav_what_if"),
     ("pages/data.py", "nav_data"),
     ("pages/methodology.py", "nav_methodology"),

@@ -1,6 +1,27 @@
-"""Cached access to data_access for the pages. Caches are bounded (ttl and max_entries) and
-keyed by the data version, so a new load shows without restarting the app."""
+"""Cached access to data_access for the pages, keyed by the data version (the newest load's
+id, read again every 30 s), so that a new load shows without restarting the app.
+
+Two kinds of cache, both per process:
+- query results (st.cache_data): each hit hands out a copy, so a page may change what it
+  gets. Bounded by ttl and max_entries sized for a conference's working set: every province
+  and ministry (the 34, 20 ministries, their agencies) over the default period and a few
+  others, in both languages.
+- `shared`: reference lists and values built from the query results that pages only read (a
+  ranking ready to draw, a chart's spec). One object per key, handed out as is: a warm view
+  is a few dictionary look-ups, where st.cache_data would hash the arguments and unpickle a
+  copy on every hit. Whoever gets one must not change it.
+Both are emptied by `clear()` (after a load) and when Streamlit's caches are cleared (the
+shared values live in an st.cache_resource object, like the database handle).
+
+A process warms its caches in the background (components/warmup.py) when it first reads the
+data and whenever the version changes.
+"""
 from __future__ import annotations
+
+import functools
+import threading
+import time
+from collections import OrderedDict
 
 import streamlit as st
 
@@ -9,7 +30,8 @@ from data_access.db import Database
 from domain.periods import MonthRange
 from domain.scope import Scope
 
-TTL = 600
+TTL = 3600
+STATUS_SECONDS = 30
 
 
 @st.cache_resource
@@ -17,16 +39,69 @@ def db() -> Database:
     return Database()
 
 
-@st.cache_data(ttl=30, max_entries=4, show_spinner=False)
+class _Shared:
+    """The status last read, and the shared values of each `shared` function."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.status: tuple[float, dict] | None = None
+        self.values: dict[str, OrderedDict] = {}
+
+
+@st.cache_resource
+def _shared() -> _Shared:
+    return _Shared()
+
+
 def status() -> dict:
-    return catalog.data_status(db())
+    """Whether data is loaded, its bounds and version (catalog.data_status), read again at most
+    every STATUS_SECONDS; a new version starts the background warm-up. Read-only."""
+    state = _shared()
+    now = time.monotonic()
+    current = state.status
+    if current is None or now - current[0] > STATUS_SECONDS:
+        value = catalog.data_status(db())
+        with state.lock:
+            previous, state.status = state.status, (now, value)
+        if previous is None or previous[1]["version"] != value["version"]:
+            from components import warmup  # the warm-up reads through this module
+
+            warmup.data_changed(value)
+        return value
+    return current[1]
 
 
 def version() -> int:
     return status()["version"]
 
 
-@st.cache_data(ttl=TTL, max_entries=512, show_spinner=False)
+def shared(max_entries: int, key=None, name: str | None = None):
+    """Memoise a function of hashable arguments per data version, without copies (see the
+    module's docstring); `key` maps the arguments to the cache key when they are not all part
+    of it (of a page context only its language, period and unit set count)."""
+    def wrap(fn):
+        cache_name = name or f"{fn.__module__}.{fn.__qualname__}"
+
+        @functools.wraps(fn)
+        def call(*args):
+            state = _shared()
+            k = (version(), key(*args) if key else args)
+            entries = state.values.setdefault(cache_name, OrderedDict())
+            with state.lock:
+                if k in entries:
+                    entries.move_to_end(k)
+                    return entries[k]
+            value = fn(*args)
+            with state.lock:
+                entries[k] = value
+                while len(entries) > max_entries:
+                    entries.popitem(last=False)
+            return value
+        return call
+    return wrap
+
+
+@st.cache_data(ttl=TTL, max_entries=4096, show_spinner=False)
 def _totals(data_version: int, scope: Scope, rng: MonthRange, measures: tuple[str, ...],
             by: str | None):
     return stats.totals(db(), scope, rng, measures, by)
@@ -41,16 +116,13 @@ def totals(scope: Scope, rng: MonthRange, measures, by: str | None = None):
 COVERAGE_MONTHS = 13
 
 
-@st.cache_data(ttl=TTL, max_entries=128, show_spinner=False)
-def _coverage(data_version: int, last, locality: str | None):
-    return coverage.month_counts(db(), MonthRange(last.plus(-(COVERAGE_MONTHS - 1)), last),
-                                 locality)
-
-
+@shared(max_entries=256)
 def month_coverage(locality: str | None = None):
     """Units expected and reported for each of the data's last months (data_access.coverage),
-    nationwide or in one unit."""
-    return _coverage(version(), status()["last"], locality)
+    nationwide or in one unit. Read-only."""
+    last = status()["last"]
+    return coverage.month_counts(db(), MonthRange(last.plus(-(COVERAGE_MONTHS - 1)), last),
+                                 locality)
 
 
 @st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
@@ -63,7 +135,7 @@ def late_units(month, locality: str | None = None):
     return _late_units(version(), month, locality)
 
 
-@st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)
+@st.cache_data(ttl=TTL, max_entries=1024, show_spinner=False)
 def _longer_reports(data_version: int, scope: Scope, rng: MonthRange):
     return stats.longer_reports(db(), scope, rng)
 
@@ -73,51 +145,36 @@ def longer_reports(scope: Scope, rng: MonthRange):
     return _longer_reports(version(), scope, rng)
 
 
-@st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
-def _localities(data_version: int):
+# The reference lists: read-only frames shared by every session.
+@shared(max_entries=2)
+def localities():
     return catalog.locality_list(db())
 
 
-def localities():
-    return _localities(version())
-
-
-@st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
-def _targets(data_version: int):
+@shared(max_entries=2)
+def targets():
     return catalog.target_list(db())
 
 
-def targets():
-    return _targets(version())
-
-
-@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
-def _agencies(data_version: int, locality: str | None):
+@shared(max_entries=256)
+def agencies(locality: str | None = None):
     return catalog.agency_list(db(), locality)
 
 
-def agencies(locality: str | None = None):
-    return _agencies(version(), locality)
-
-
-@st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
-def _procedures(data_version: int):
+@shared(max_entries=2)
+def procedures():
     return catalog.procedure_list(db())
 
 
-def procedures():
-    return _procedures(version())
-
-
-@st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)
-def _agency(data_version: int, agency_id: int):
+@shared(max_entries=4096)
+def agency(agency_id: int) -> dict | None:
     return catalog.agency(db(), agency_id)
 
 
-def agency(agency_id: int) -> dict | None:
-    return _agency(version(), agency_id)
-
-
 def clear() -> None:
-    """After a write: drop every cached read."""
+    """After a write: drop every cached read; the status is read again at the next view."""
     st.cache_data.clear()
+    state = _shared()
+    with state.lock:
+        state.status = None
+        state.values.clear()

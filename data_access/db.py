@@ -1,14 +1,22 @@
 """The one place SQL runs: the Database class (engine, short-lived reads, write transactions).
 
-Sharing the embedded DuckDB file: DuckDB lets one process hold a file open for writing at a
-time. The app therefore holds a connection only while it reads: one per page run (`session()`) or
-one per query outside a run (NullPool), so the file is free between runs; writers (the sample
-generator, the importer) take it for one transaction and retry for a while when another process
-holds it.
+Sharing the embedded DuckDB file between processes: DuckDB lets any number of processes read
+a file, or one process write it. The app and every reader open it read-only, and only while
+they read: one connection per page run (`session()`) or per query outside a run (NullPool).
+A writer (the sample generator, the importer, the /data page's load) opens it read-write for
+one transaction (`transaction()`), which needs every reader's connection closed. A gate file
+next to the database (`<file>.gate`, flock) orders them: a reader holds it shared only while
+it opens its connection, a writer holds it exclusively from before it opens until it closes.
+So a waiting writer stops new readers at the gate, the connections open finish their page
+runs (well under a second), the transaction runs, and the readers held at the gate go on —
+a page run waits for an import, it does not fail. Both sides give up after
+LOCK_WAIT_SECONDS (an error that says "lock"). Across machines, use PostgreSQL.
 """
 from __future__ import annotations
 
 import csv
+import errno
+import fcntl
 import getpass
 import io
 import os
@@ -51,34 +59,85 @@ class Database:
         self.url = url or database_url()
         parsed = sa.engine.make_url(self.url)
         self.dialect = parsed.get_backend_name()
+        self.path = None  # the DuckDB file, shared through its gate
         kwargs = {}
         if self.dialect == "duckdb":
             kwargs["poolclass"] = NullPool
             if parsed.database and parsed.database != ":memory:":
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                self.path = Path(parsed.database)
+                self.path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = sa.create_engine(self.url, **kwargs)
+        # reads of a DuckDB file: read-only, so that many processes share it
+        self.reader = sa.create_engine(self.url, poolclass=NullPool,
+                                       connect_args={"read_only": True}) \
+            if self.path else self.engine
         self._local = threading.local()  # the connection of the current session, per thread
 
     # --- connections -------------------------------------------------------------------
-    def _connect(self, wait: float | None = None):
-        deadline = time.monotonic() + (LOCK_WAIT_SECONDS if wait is None else wait)
+    @contextmanager
+    def _gate(self, exclusive: bool, deadline: float):
+        """The DuckDB file's gate (see the module's docstring); a no-op for other databases.
+        Its own file description each time, so that threads of one process exclude each
+        other too."""
+        if self.path is None:
+            yield
+            return
+        fd = os.open(f"{self.path}.gate", os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+            while True:
+                try:
+                    fcntl.flock(fd, mode)
+                    break
+                except OSError as exc:
+                    if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                        raise
+                    if time.monotonic() > deadline:
+                        raise _locked("a writer holds" if not exclusive else
+                                      "readers or a writer hold") from None
+                    time.sleep(0.02)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    def _open(self, engine, deadline: float):
+        """A connection, retrying while another connection excludes it: a DuckDB file held
+        by a writer (or, for a writer, by readers), or in this process by connections of the
+        other mode."""
         while True:
             try:
-                return self.engine.connect()
-            except sa.exc.DBAPIError as exc:  # another process holds the DuckDB file
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                return engine.connect()
+            except sa.exc.DBAPIError as exc:
+                text = str(exc).lower()
+                if ("lock" not in text and "different configuration" not in text) or \
+                        time.monotonic() > deadline:
                     raise
-                time.sleep(0.2)
+                time.sleep(0.05)
+
+    def _read_connection(self):
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        if self.path is not None and not self.path.exists():
+            self.create_file()
+        with self._gate(False, deadline):
+            return self._open(self.reader, deadline)
+
+    def create_file(self) -> None:
+        """An empty DuckDB file (reads cannot open a file that does not exist)."""
+        with self.transaction():
+            pass
 
     @contextmanager
     def connect(self):
-        """A connection for reads: the session's, if one is open in this thread."""
+        """A connection for reads: this thread's transaction's or session's, if open."""
+        if getattr(self._local, "tx", None) is not None:
+            yield self._local.tx
+            return
         if getattr(self._local, "in_session", False):
             if self._local.conn is None:  # opened on the first read of the session
-                self._local.conn = self._connect()
+                self._local.conn = self._read_connection()
             yield self._local.conn
             return
-        conn = self._connect()
+        conn = self._read_connection()
         try:
             yield conn
         finally:
@@ -100,16 +159,28 @@ class Database:
                 conn.close()
 
     @contextmanager
-    def transaction(self, wait: float | None = None):
+    def transaction(self):
         """One all-or-nothing write: committed on success, rolled back on any exception.
-        Always on a connection of its own, never a session's; `wait` (seconds) bounds the
-        wait for a lock another process holds (default LOCK_WAIT_SECONDS)."""
-        conn = self._connect(wait)
-        try:
-            with conn.begin():
-                yield conn
-        finally:
-            conn.close()
+        Always on a read-write connection of its own, with the DuckDB file's gate held
+        exclusively; the calling thread's session connection is closed first (it reopens on
+        the session's next read), or the write would wait for it. Reads and transactions
+        inside it, in the same thread, join it."""
+        if getattr(self._local, "tx", None) is not None:
+            yield self._local.tx
+            return
+        if getattr(self._local, "conn", None) is not None:
+            self._local.conn.close()
+            self._local.conn = None
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        with self._gate(True, deadline):
+            conn = self._open(self.engine, deadline)
+            self._local.tx = conn
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                self._local.tx = None
+                conn.close()
 
     # --- reads -------------------------------------------------------------------------
     def query(self, stmt, params: dict | None = None) -> pd.DataFrame:
@@ -139,6 +210,13 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        self.reader.dispose()
+
+
+def _locked(holder: str) -> sa.exc.OperationalError:
+    return sa.exc.OperationalError(
+        "gate", {}, TimeoutError(f"database lock: {holder} the database file for more than "
+                                 f"{LOCK_WAIT_SECONDS} s"))
 
 
 def bulk_insert(conn, table: sa.Table, frame: pd.DataFrame) -> None:

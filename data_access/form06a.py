@@ -30,12 +30,12 @@ from data_access.schema import agencies
 from data_access.xlsx import Sheet, set_value
 from domain import eras
 from domain import form06a as F
-from domain.formatting import fmt_date
+from domain.formatting import fmt_date, fmt_int
 from domain.i18n import t
 from domain.periods import MonthRange
 from domain.scope import Scope
 from domain.validation import (
-    BALANCE, BALANCE_NEW, ERROR, FORM_IDENTITIES, NEW_IDENTITIES, NEW_PARTS, Issues,
+    BALANCE, BALANCE_NEW, ERROR, FORM_IDENTITIES, MAX_COUNT, NEW_IDENTITIES, NEW_PARTS, Issues,
     check_identities, normalise, parse_count, parse_period, period_problem,
 )
 
@@ -114,8 +114,8 @@ def _header_block(rows: list[list], start: int) -> tuple[str | None, object]:
         for k, c in enumerate(cells):
             if c and normalise(c).startswith("don vi bao cao") and unit is None:
                 after = c.split(":", 1)[1].strip() if ":" in c else ""
-                if not after:
-                    after = next((x for x in cells[k + 1:] if x), "")
+                if not after:  # the unit in the next cell (not the same merged label)
+                    after = next((x for x in cells[k + 1:] if x and x != c), "")
                 unit = after.strip(" .…") or None
         found = parse_period(" ".join(texts))
         if found is not None and period in (None, "invalid"):
@@ -194,7 +194,8 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
         for c in used:
             value, why = parse_count(cell(c))
             if why:
-                found(f"count_{why}", ERROR, name, r + 1, label(c), value=str(cell(c)))
+                found(f"count_{why}", ERROR, name, r + 1, label(c), value=str(cell(c)),
+                      limit=fmt_int(MAX_COUNT, "vi"))
                 bad = True
             parsed[c] = value
         numbers = any(v is not None for v in parsed.values())

@@ -70,6 +70,7 @@ from domain import form06a as F
 from domain.formatting import fmt_date, fmt_int
 from domain.i18n import t
 from domain.metrics import COUNT_COLUMNS
+from domain.reports import covered_bounds
 from domain.validation import (
     BALANCE, DETAIL_CAP, ERROR, LEVELS, WARNING, Issue, Issues, Places, Rejected,
     agency_code, agency_codes, agency_era_problem, check_identities, closest, duplicates, issue,
@@ -79,7 +80,6 @@ from domain.validation import (
 log = logging.getLogger("dvc.import")
 CHUNK = 25_000
 CODE_LENGTH = agencies.c.code.type.length
-RECORD_WAIT_SECONDS = 3  # the audit line of a failed load waits no longer for a lock
 STAT_COLUMNS = [c.name for c in dossier_stats.columns]
 AGGREGATE = {  # a province's form reported per field: one combined agency per level
     "ministry": ("BO", "Các đơn vị cấp bộ (tổng hợp)", "Ministry units (combined)"),
@@ -289,6 +289,7 @@ class _NewAgencies:
 
     def add(self, code, locality, level, name_vi, name_en=None) -> int:
         if code not in self.rows:
+            name_vi = " ".join(str(name_vi).split())  # a line break typed in the cell
             self.rows[code] = {"id": -(len(self.rows) + 1), "code": code,
                                "locality_code": locality, "level": level, "name_vi": name_vi,
                                "name_en": name_en or name_vi}
@@ -434,18 +435,17 @@ def _resolve_flat(f: pd.DataFrame, ref: Reference, found: Issues, new: _NewAgenc
             ids[grp.index] = ref.agency_id[hit]
             continue
         levels = grp["agency_level"].dropna().unique()
-        near = _near(name, _agency_options(ref, grp["_era"].iloc[0], loc)) \
-            if k < DETAIL_CAP else "–"
-        if create and len(levels) == 1 and levels[0] in LEVELS:
-            _new_agency(grp, _NewAgencies.code_for(loc, name), name, levels[0], loc, create,
-                        found, new, ids, where, near)
-        elif create and len(levels) <= 1:
-            found("new_agency_level", ERROR, *where[:2], "agency_level", value=name)
-        elif create:
-            found("new_agency_conflict", ERROR, *where, value=name)
-        else:
+        if not create:
             found("unknown_agency_name", ERROR, *where, value=name, n=len(grp),
-                  unit=ref.shown_locality(loc), closest=near)
+                  unit=ref.shown_locality(loc), closest=_near(name, _agency_options(
+                      ref, grp["_era"].iloc[0], loc)) if k < DETAIL_CAP else "–")
+        elif len(levels) > 1:
+            found("new_agency_conflict", ERROR, *where, value=name)
+        elif len(levels) == 0:
+            found("new_agency_level", ERROR, *where[:2], "agency_level", value=name)
+        elif levels[0] in LEVELS:  # (a level that is none was said by flat.parse)
+            _new_agency(grp, _NewAgencies.code_for(loc, name), name, levels[0], loc, create,
+                        found, new, ids, where, "–")
     agency_loc = stored.map(ref.agency_loc)
     wrong = agency_loc.notna() & loc_key.notna() & (agency_loc != loc_key) & problem.isna()
     for (code, loc), grp in work[wrong].groupby(["_stored", "_loc"], sort=False):
@@ -676,33 +676,40 @@ def _resolve_form(fs, ref: Reference, found: Issues, new: _NewAgencies, create: 
 
 # --- the database side ------------------------------------------------------------------
 def _overlaps(conn, frame: pd.DataFrame) -> pd.DataFrame:
-    """Periods already loaded for the file's agencies that overlap the file's periods: one
-    row per (agency_id, db start, db end) with the rows it holds and a file row to name."""
+    """Periods already loaded for the file's agencies that cover a month the file's periods
+    cover (months by the 15th-to-14th rule, as every figure is read: the September report
+    and one of 15/09–14/12 do not overlap): one row per (agency_id, db start, db end) with
+    the rows it holds and a file row to name."""
     cols = ["agency_id", "period_start", "period_end"]
+    empty = pd.DataFrame(columns=cols + ["n", "f_first", "f_last", "row"])
     periods = frame[frame["agency_id"] > 0].groupby(cols, as_index=False)["row"].first()
     if periods.empty:
-        return pd.DataFrame(columns=cols + ["n", "f_start", "f_end", "row"])
-    lo, hi = periods["period_start"].min().date(), periods["period_end"].max().date()
+        return empty
+    first, last = covered_bounds(periods["period_start"], periods["period_end"])
+    periods["f_first"], periods["f_last"] = pd.to_datetime(first).to_numpy(), \
+        pd.to_datetime(last).to_numpy()
+    lo, hi = periods["f_first"].min().date(), periods["f_last"].max().date()
     ids = sorted(int(i) for i in periods["agency_id"].unique())
     found = []
     S = dossier_stats
     for k in range(0, len(ids), 1000):
-        stmt = (sa.select(S.c.agency_id, S.c.period_start, S.c.period_end,
-                          sa.func.count().label("n"))
-                .where(S.c.agency_id.in_(ids[k:k + 1000]), S.c.period_start <= hi,
-                       S.c.period_end >= lo)
-                .group_by(S.c.agency_id, S.c.period_start, S.c.period_end))
+        stmt = (sa.select(S.c.agency_id, S.c.period_start, S.c.period_end, S.c.month_first,
+                          S.c.month_last, sa.func.count().label("n"))
+                .where(S.c.agency_id.in_(ids[k:k + 1000]), S.c.month_first <= hi,
+                       S.c.month_last >= lo)
+                .group_by(S.c.agency_id, S.c.period_start, S.c.period_end, S.c.month_first,
+                          S.c.month_last))
         res = conn.execute(stmt)
         found.append(pd.DataFrame(res.fetchall(), columns=list(res.keys())))
     db = pd.concat(found, ignore_index=True)
     if db.empty:
-        return pd.DataFrame(columns=cols + ["n", "f_start", "f_end", "row"])
+        return empty
     db["agency_id"] = db["agency_id"].astype("int64")
-    db["period_start"] = pd.to_datetime(db["period_start"])
-    db["period_end"] = pd.to_datetime(db["period_end"])
-    m = db.merge(periods.rename(columns={"period_start": "f_start", "period_end": "f_end"})
+    for c in ("period_start", "period_end", "month_first", "month_last"):
+        db[c] = pd.to_datetime(db[c])
+    m = db.merge(periods.drop(columns=["period_start", "period_end"])
                  .astype({"agency_id": "int64"}), on="agency_id")
-    m = m[(m["period_start"] <= m["f_end"]) & (m["f_start"] <= m["period_end"])]
+    m = m[(m["month_first"] <= m["f_last"]) & (m["f_first"] <= m["month_last"])]
     return m.drop_duplicates(cols).reset_index(drop=True)
 
 
@@ -779,14 +786,19 @@ def _take_pending(db: Database) -> list[dict]:
     return [json.loads(ln) for ln in lines if ln.strip()]
 
 
-def _save_loads(db: Database, entries: list[dict]) -> int | None:
-    """data_loads rows in their own transaction, after those still waiting in the spool;
-    when the database stays locked, they all wait in the spool. The id of the last one."""
+def _save_loads(db: Database, entries: list[dict], locked: bool = False) -> int | None:
+    """data_loads rows in their own transaction, after those still waiting in the spool.
+    While the database is locked by another process (`locked`: the load itself just waited
+    for it in vain) they wait in the spool, for the next load to write. The last one's id."""
+    path = _spool_path(db)
+    if locked and path is not None:
+        _spool(path, entries)
+        return None
     entries = _take_pending(db) + entries
     if not entries:
         return None
     try:
-        with db.transaction(wait=RECORD_WAIT_SECONDS) as conn:
+        with db.transaction() as conn:
             load_id = None
             for e in entries:
                 load_id = (_scalar(conn, sa.select(sa.func.max(data_loads.c.id))) or 0) + 1
@@ -795,25 +807,27 @@ def _save_loads(db: Database, entries: list[dict]) -> int | None:
                     **{k: v for k, v in e.items() if k != "loaded_at"}))
         return load_id
     except Exception as exc:  # noqa: BLE001 - the audit line must not hide the real outcome
-        path = _spool_path(db)
-        if path is None:
+        if _locked(exc) and path is not None:
+            _spool(path, entries)
+        else:
             log.exception("could not record %d load(s): %s", len(entries), entries)
-            return None
-        with path.open("a", encoding="utf-8") as fh:
-            for e in entries:
-                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
-        log.warning("database busy (%s): %d load line(s) wait in %s", type(exc).__name__,
-                    len(entries), path)
         return None
 
 
+def _spool(path: Path, entries: list[dict]) -> None:
+    with path.open("a", encoding="utf-8") as fh:
+        for e in entries:
+            fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+    log.warning("database locked: %d load line(s) wait in %s", len(entries), path)
+
+
 def _record(db: Database, outcome: str, name: str, sha: str, rows: int, who: str,
-            message: str) -> int | None:
+            message: str, locked: bool = False) -> int | None:
     """One data_loads row (refused, unchanged or failed loads) in its own transaction."""
     return _save_loads(db, [{
         "file_name": name[:300], "sha256": sha, "rows": rows, "loaded_by": who[:100],
         "loaded_at": datetime.now().isoformat(), "outcome": outcome,
-        "message": message[:4000]}])
+        "message": message[:4000]}], locked)
 
 
 def _write(db: Database, frame: pd.DataFrame, new: _NewAgencies, uses_all: bool,
@@ -908,7 +922,8 @@ def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = Fa
         result.outcome = "failed" if result.outcome == "failed" else "rejected"
         result.seconds = time.monotonic() - started
         if record and not dry_run:
-            _record(db, result.outcome, name, sha, 0, who, message)
+            _record(db, result.outcome, name, sha, 0, who, message,
+                    locked=any(i.code == "db_locked" for i in result.errors))
         return result
     if result.outcome == "unchanged":
         if record and not dry_run:
@@ -938,7 +953,8 @@ def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = Fa
         result.outcome = "failed"
         if record:
             _record(db, "failed", name, sha, 0, who,
-                    f"{failure.code}: {type(exc).__name__}: {exc}")
+                    f"{failure.code}: {type(exc).__name__}: {exc}",
+                    locked=failure.code == "db_locked")
     result.seconds = time.monotonic() - started
     report(1.0, "done")
     return result

@@ -268,14 +268,14 @@ def _check_name(rows: pd.DataFrame, known: str, found: Issues) -> None:
         name = normalise(r.unit_name)
         if name and want and name not in want and want not in name:
             found("i766_name_mismatch", WARNING, r.sheet, r.row, "unit_name", name=r.unit_name,
-                  code=r.unit_code, known=known)
+                  unit=r.unit_code, known=known)
 
 
 def _duplicates(frame: pd.DataFrame, found: Issues) -> None:
-    keys = frame.assign(_a=frame["agency_id"].fillna(-1), _p=frame["period"].astype(str))
+    keys = frame.assign(agency=frame["agency_id"].fillna(-1), when=frame["period"].astype(str))
     first = {}
     for r in keys.itertuples():
-        k = (r._p, r.locality_code, r._a)
+        k = (r.when, r.locality_code, r.agency)
         if k in first:
             found("i766_duplicate", ERROR, r.sheet, r.row, first_row=first[k])
         else:
@@ -619,7 +619,8 @@ def _export(db: Database, args, ap) -> int:
         except Refused as exc:
             return _refuse(str(exc))
     frame = table(db, period, locality, lang)
-    if frame.empty or frame[["total", "recomputed_total"]].isna().all().all():
+    shown = ["total", *[f"recomputed_{g}" for g in I.RECOMPUTABLE]]
+    if frame.empty or frame[shown].isna().all().all():
         return _refuse(t("i766_cli_nothing", lang, period=period.label(lang)))
     if frame["total"].isna().all():
         print(t("i766_cli_no_scores", lang, period=period.label(lang)), file=sys.stderr)

@@ -78,7 +78,7 @@ import pandas as pd
 import sqlalchemy as sa
 from unidecode import unidecode
 
-from data_access import catalog, reference, schema
+from data_access import catalog, reference, sample_index766, schema
 from data_access.db import Database, bulk_insert, default_user, describe_url
 from domain import eras
 from domain.periods import Month, MonthRange
@@ -1023,6 +1023,7 @@ def generate(db: Database, scale: str = "demo", seed: int = DEFAULT_SEED,
             bulk_insert(conn, schema.dossier_stats, frame)
             rows += len(frame)
             bar.set_postfix(rows=f"{rows:,}")
+        sample_index766.write(conn, plan.months, seed, LOAD_ID)
         conn.execute(schema.data_loads.insert().values(
             id=LOAD_ID, kind="sample", rows=rows,
             file_name=f"sample:{scale} seed={seed} until={plan.months[-1]}",

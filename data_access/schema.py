@@ -5,7 +5,7 @@ The fact table has no foreign keys: DuckDB checks them row by row on insert, whi
 5-million-row load crawl; the loaders validate codes before writing instead.
 """
 from sqlalchemy import (
-    BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, Integer, MetaData,
+    BigInteger, Boolean, Column, Date, DateTime, Double, Float, ForeignKey, Integer, MetaData,
     String, Table, Text,
 )
 
@@ -145,8 +145,8 @@ index766_scores = Table(
     Column("period_end", Date, nullable=False),
     Column("locality_code", String(16), nullable=False),
     Column("agency_id", Integer),
-    *[Column(g, Float) for g in GROUP_IDS],
-    Column("total", Float, nullable=False),
+    *[Column(g, Double) for g in GROUP_IDS],
+    Column("total", Double, nullable=False),
     Column("rank", Integer),
     Column("rank_of", Integer),
     Column("load_id", Integer, nullable=False),

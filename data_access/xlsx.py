@@ -186,11 +186,6 @@ def _stream(archive: zipfile.ZipFile, part: str, parser) -> None:
     parser.Parse(b"", True)
 
 
-def _letters(col: int) -> str:
-    """A column's letters; past Excel's last column (XFD) its number."""
-    return get_column_letter(col) if col <= EXCEL_COLUMNS else f"#{col}"
-
-
 def _local(name: str) -> str:
     """'x:c' (expat) or '{namespace}c' (ElementTree) → 'c'."""
     return name.rpartition("}")[2].rpartition(":")[2]
@@ -208,13 +203,13 @@ class _SheetLook:
         self.has_f = self.has_v = False
 
     def refuse(self, code: str, row=None, col=None, **values):
-        column = _letters(col) if col else None
+        column = get_column_letter(col) if col and col <= EXCEL_COLUMNS else None
         raise _Refuse(issue(code, sheet=self.scan.name, row=row, column=column, **values))
 
-    def place(self, row: int, col: int) -> None:
+    def place(self, row: int, col: int, ref: str | None) -> None:
         s = self.scan
         if row > EXCEL_ROWS or col > EXCEL_COLUMNS:
-            self.refuse("sheet_out_of_bounds", row, col, ref=f"{_letters(col)}{row}")
+            self.refuse("sheet_out_of_bounds", row, col, ref=ref or f"R{row}C{col}")
         s.cells += 1
         s.max_row, s.max_column = max(s.max_row, row), max(s.max_column, col)
         if s.cells > MAX_CELLS or s.max_row * s.max_column > MAX_CELLS:
@@ -227,7 +222,7 @@ class _SheetLook:
             if tag == "c":
                 ref = attrs.get("r")
                 self.row, self.col = _ref(ref) if ref else (self.row, self.col + 1)
-                self.place(self.row, self.col)
+                self.place(self.row, self.col, ref)
                 self.has_f = self.has_v = False
             elif tag == "row":
                 ref = attrs.get("r")

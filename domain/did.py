@@ -29,13 +29,14 @@ Pure: numpy and pandas only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from domain import eras
+from domain.periods import Month
 
 Z95 = 1.959963984540054
 MAX_SWEEPS = 500
@@ -56,6 +57,9 @@ class PolicyUse:
     beta: float | None = None  # the estimate from this policy's cells and the untreated ones
     se: float | None = None
     reason: str | None = None  # why it contributes nothing: before_data | no_online | no_change
+    # the estimate from every other cell (this policy's left out): what the back-test uses
+    beta_without: float | None = None
+    se_without: float | None = None
 
     @property
     def used(self) -> bool:
@@ -91,6 +95,23 @@ class Estimate:
 
 
 # --- exposure ----------------------------------------------------------------------------
+def month_index(m: Month) -> int:
+    """A month as a count of months (year × 12 + month − 1), for arithmetic on arrays."""
+    return m.year * 12 + m.month - 1
+
+
+def whole_months(valid_from: date, valid_to: date | None) -> tuple[Month, Month | None]:
+    """The first and last months a policy is in force for the whole month (last None:
+    open-ended): a policy from 05/02/2023 counts from 03/2023, one to 30/06/2024 to 06/2024."""
+    first = Month.of(valid_from)
+    if valid_from != first.first_day:
+        first = first.plus(1)
+    if not _is_date(valid_to):
+        return first, None
+    last = Month.of(valid_to)
+    return first, (last if valid_to == last.last_day else last.plus(-1))
+
+
 def policy_key(scope: str, valid_from: date) -> str | None:
     """The unit key of a province's policy ("province:79" starting in 2024 → "63:79"): its code
     is read in the era in force on its first day. None for a policy of any other scope."""
@@ -117,11 +138,6 @@ def policy_reach(scope: str, valid_from: date, crosswalk: eras.Crosswalk
     return frozenset({unit}), frozenset({new})
 
 
-def month_ends(starts: pd.Series) -> pd.Series:
-    s = pd.to_datetime(starts)
-    return (s + pd.offsets.MonthEnd(0)).dt.date
-
-
 def exposure(panel: pd.DataFrame, policies: pd.DataFrame, coverage: pd.DataFrame,
              crosswalk: eras.Crosswalk) -> pd.DataFrame:
     """Per row of the panel (columns unit, procedure, month: the month's first day), the
@@ -129,8 +145,8 @@ def exposure(panel: pd.DataFrame, policies: pd.DataFrame, coverage: pd.DataFrame
     policy id its own discount in force (columns pol_<id>), and `partial`: a policy in force
     covers the row's unit only in part."""
     out = pd.DataFrame(index=panel.index)
-    month = pd.to_datetime(panel["month"]).dt.date
-    end = month_ends(panel["month"])
+    stamp = pd.to_datetime(panel["month"])
+    month = (stamp.dt.year * 12 + stamp.dt.month - 1).to_numpy()
     total = np.zeros(len(panel))
     partial = np.zeros(len(panel), dtype=bool)
     for pol in policies.itertuples():
@@ -140,8 +156,9 @@ def exposure(panel: pd.DataFrame, policies: pd.DataFrame, coverage: pd.DataFrame
         in_scope = covered.copy()
         if whole is not None:
             in_scope &= panel["unit"].isin(whole).to_numpy()
-        valid_to = pol.valid_to if _is_date(pol.valid_to) else date.max
-        active = ((month >= pol.valid_from) & (end <= valid_to)).to_numpy()
+        first, last = whole_months(pol.valid_from, pol.valid_to)
+        active = (month >= month_index(first)) & (
+            month <= (month_index(last) if last else np.inf))
         d = np.where(in_scope & active, float(pol.discount_pct) / 100.0, 0.0)
         out[f"pol_{pol.id}"] = np.where(in_scope, d, np.nan)  # NaN: not covered
         total = np.maximum(total, d)
@@ -275,12 +292,14 @@ def estimate(panel: pd.DataFrame, policies: pd.DataFrame, coverage: pd.DataFrame
     uses, leave_out = [], []
     for pol in policies.itertuples():
         use, own = _policy_use(rows, pol, coverage, online_procedures, first, last, key, never)
-        uses.append(use)
-        if own is not None:  # the estimate without this policy's cells (jackknife)
+        if own is not None:  # the estimate without this policy's cells (jackknife, back-test)
             try:
-                leave_out.append(_fit(rows[~own])[0])
+                b, s = _fit(rows[~own])
+                leave_out.append(b)
+                use = replace(use, beta_without=b, se_without=s)
             except ValueError:  # nothing left to learn from
                 pass
+        uses.append(use)
     se_jack = None
     if len(leave_out) >= 2:
         lo = np.array(leave_out)

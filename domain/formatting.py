@@ -41,6 +41,16 @@ def fmt_points(delta_ratio, lang: str, digits: int = 1) -> str:
     return f"{num} {'điểm %' if lang == 'vi' else 'pp'}"
 
 
+def fmt_decimal(value, lang: str, digits: int = 2, signed: bool = False) -> str:
+    """A number with fixed decimals (92,80; with its sign: +1,25 / -0,40), e.g. index points."""
+    if value is None or value != value:
+        return DASH
+    body = "#,##0" + ("." + "0" * digits if digits else "")
+    pattern = f"+{body};-{body}" if signed else body
+    # rounded first, so that -0.004 reads +0,00 rather than -0,00
+    return format_decimal(round(float(value), digits) + 0.0, format=pattern, locale=_loc(lang))
+
+
 def fmt_change_pct(ratio, lang: str) -> str:
     """A relative change with its sign (+12,5%)."""
     if ratio is None or ratio != ratio:

@@ -218,6 +218,8 @@ def board(official: pd.DataFrame, recomputed: pd.DataFrame, within: str) -> pd.D
     off = official.reindex(columns=cols)
     ours = recomputed[["key", within, *RECOMPUTABLE]].rename(
         columns={g: f"recomputed_{g}" for g in RECOMPUTABLE})
+    for frame in (off, ours):  # an empty side has no key type of its own
+        frame["key"] = frame["key"].astype(object)
     out = off.merge(ours, on="key", how="outer", suffixes=("", "_ours"))
     out[within] = out[within].combine_first(out.pop(f"{within}_ours"))
     for c in (*GROUP_IDS, "total"):

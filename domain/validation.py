@@ -21,9 +21,8 @@ import pandas as pd
 from domain import eras
 from domain.formatting import fmt_date
 from domain.i18n import t
-from domain.metrics import COUNT_COLUMNS
 from domain.periods import Month
-from domain.reports import covered_months
+from domain.reports import covered_bounds, covered_months
 
 ERROR, WARNING = "error", "warning"
 # What a file may hold, so that any file is checked within 1 GB of memory (figures:
@@ -490,8 +489,10 @@ def _day(d: date) -> str:
     return fmt_date(d, "vi")  # 31/01/2024: how both languages write a day in this product
 
 
-_DATE = r"(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})"
-_PERIOD = re.compile(r"tu\s*ngay\s*" + _DATE + r".{0,20}?den\s*ngay\s*" + _DATE)
+# 15/06/2025, 15-6-2025, 15.06.2025, or written out: 15 tháng 6 năm 2025
+_DATE = (r"([0-9]{1,2}\s*[/.\-]\s*[0-9]{1,2}\s*[/.\-]\s*[0-9]{4}|"
+         r"[0-9]{1,2}\s*thang\s*[0-9]{1,2}\s*,?\s*nam\s*[0-9]{4})")
+_PERIOD = re.compile(r"tu\s*ngay\s*" + _DATE + r".{0,20}?den\s*(?:het\s*)?(?:ngay\s*)?" + _DATE)
 
 
 def fold(text: str) -> str:
@@ -502,13 +503,14 @@ def fold(text: str) -> str:
 
 
 def parse_period(text: str) -> tuple[date, date] | None | str:
-    """'(Từ ngày 15/12/2023 đến ngày 14/03/2024)' → the two dates; None when the text holds
-    no such phrase; 'invalid' when it holds one with an impossible date."""
+    """'(Từ ngày 15/12/2023 đến ngày 14/03/2024)' → the two dates (also 'từ ngày 15 tháng 12
+    năm 2023 đến hết ngày 14/3/2024'); None when the text holds no such phrase; 'invalid'
+    when it holds one with an impossible date."""
     m = _PERIOD.search(fold(text or ""))
     if not m:
         return None
-    start = parse_date(re.sub(r"\s", "", m.group(1)))
-    end = parse_date(re.sub(r"\s", "", m.group(2)))
+    start, end = (parse_date(re.sub(r"\s*(?:thang|,?\s*nam)\s*", "/", re.sub(r"\s+", " ", g))
+                             .replace(" ", "")) for g in m.groups())
     if start is None or end is None or end < start:
         return "invalid"
     return start, end
@@ -612,28 +614,25 @@ def duplicates(frame: pd.DataFrame, sheet_col="sheet", row_col="row") -> list[Is
 
 
 def overlaps_within(frame: pd.DataFrame, row_col="row", sheet_col="sheet") -> list[Issue]:
-    """Rows of one agency × field × procedure whose different periods overlap (a month and
-    the quarter containing it would count the same dossiers twice)."""
+    """Rows of one agency × field × procedure whose periods cover a common month (a month and
+    the quarter containing it would count the same dossiers twice). Months, not days, as
+    every figure is read (domain/reports.py): the September report 01/09–30/09 and the
+    fourth-quarter report 15/09–14/12 share days, not months."""
     keys = ["agency_id", "field_code", "procedure_code"]
     f = frame[keys + ["period_start", "period_end", row_col, sheet_col]].copy()
     f["procedure_code"] = f["procedure_code"].fillna("")
     f = f.drop_duplicates(keys + ["period_start", "period_end"])
-    f = f.sort_values(keys + ["period_start", "period_end"], kind="stable")
+    first, last = covered_bounds(f["period_start"], f["period_end"])
+    f["_first"], f["_last"] = first.to_numpy(), last.to_numpy()
+    f = f.sort_values(keys + ["_first", "_last"], kind="stable")
     same = (f[keys].shift() == f[keys]).all(axis=1).to_numpy()
-    prev_end = f["period_end"].shift().to_numpy()
-    starts = f["period_start"].to_numpy()
+    prev_last = f["_last"].shift().to_numpy()
+    firsts = f["_first"].to_numpy()
     out = []
     prev_rows = f[row_col].shift().to_numpy()
     for i in np.flatnonzero(same):
-        if starts[i] <= prev_end[i]:
+        if firsts[i] <= prev_last[i]:
             r = f.iloc[i]
             out.append(issue("overlap_in_file", ERROR, r[sheet_col], r[row_col],
                              other_row=int(prev_rows[i])))
     return out
-
-
-def periods_overlap(a_start, a_end, b_start, b_end) -> bool:
-    return a_start <= b_end and b_start <= a_end
-
-
-COUNTS = COUNT_COLUMNS

@@ -17,9 +17,11 @@ month T + h ahead:
   + seasonality: the usual gap between calendar months, nationwide, S(month of T + h) −
     S(month of T), S estimated from the last 36 months (needs 24) as each cell's gap to its
     centred 12-month moving average, averaged by calendar month (weights: inverse variance);
-  + trend ("trend" baseline): the unit's recent slope — within its cells, the last 12 months,
-    season removed — fading by TREND_DAMPING a month: h months ahead it has added
-    slope × (φ + φ² + … + φʰ);
+  + for p, trend ("trend" baseline): the unit's recent slope — within its cells, the last 12
+    months, season removed — fading by TREND_DAMPING a month: h months ahead it has added
+    slope × (φ + φ² + … + φʰ). r has no trend: which services are full-process online is
+    decided service by service, not a drift, and in the back-tests of the sample a trend of
+    r erred ten times more than holding it;
 - the online fee in force follows the dated policies (fee_paths): a policy that ends inside
   the horizon raises the fee back and moves uptake down by the response (see below).
 
@@ -51,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 from domain import eras
-from domain.did import policy_reach, whole_months
+from domain.did import month_index, policy_reach, whole_months
 from domain.periods import Month
 
 LEVEL_MONTHS, VOLUME_MONTHS = 3, 12
@@ -77,7 +79,7 @@ DEFAULT_VISIT_COST = 245_000
 # choice at or above MOSTLY_ONLINE is said to leave a cut little to move.
 LOW_ONLINE, MOSTLY_ONLINE, FALLBACK_PROCEDURES = 0.90, 0.90, 3
 CELL_COLUMNS = ("unit", "kind", "procedure", "new", "p", "r", "p_recent", "kappa", "slope",
-                "slope_r", "fee_direct", "fee_online", "has_online")
+                "fee_direct", "fee_online", "has_online")
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ PANEL_VALUES = ("new", "online", "full", "spread")
 
 def _ordinal(months) -> np.ndarray:
     """Month numbers (year × 12 + month − 1) of dates."""
-    s = pd.to_datetime(pd.Series(list(months)))
+    s = pd.to_datetime(pd.Series(months, dtype=object))
     return (s.dt.year * 12 + s.dt.month - 1).to_numpy(dtype=np.int64)
 
 
@@ -176,23 +178,32 @@ def month_of_ordinal(i: int) -> Month:
     return Month(int(i) // 12, int(i) % 12 + 1)
 
 
+def _dates(ordinals: np.ndarray) -> np.ndarray:
+    """The first days (datetime.date) of month numbers."""
+    months = (np.asarray(ordinals, dtype=np.int64) - 1970 * 12).astype("datetime64[M]")
+    return months.astype("datetime64[D]").astype(object)
+
+
 def today_panel(panel: pd.DataFrame, crosswalk: eras.Crosswalk, units: str) -> pd.DataFrame:
-    """One row per unit of the unit set × procedure × month (columns unit, procedure, month,
-    new, online, full, spread): an old province's rows go to the unit it became, and a report
-    of several months shares its flows equally among them."""
+    """One row per unit of the unit set × procedure × month (columns unit, procedure, ym —
+    the month number, see did.month_index —, month — its first day —, new, online, full,
+    spread): an old province's rows go to the unit it became, and a report of several months
+    shares its flows equally among them."""
     months = panel["months"].to_numpy(dtype=np.int64)
     rows = np.repeat(np.arange(len(panel)), months)
     step = np.arange(len(rows)) - np.repeat(np.cumsum(months) - months, months)
     values = [c for c in PANEL_VALUES if c in panel]
+    to_units = {u: crosswalk.to_units(u, units) for u in panel["unit"].unique()}
     frame = pd.DataFrame({
-        "unit": [crosswalk.to_units(u, units) for u in panel["unit"]],
-        "procedure": panel["procedure"].to_numpy(),
-    }).iloc[rows].reset_index(drop=True)
-    first = _ordinal(panel["month"])[rows] + step
-    frame["month"] = [month_of_ordinal(i).first_day for i in first]
+        "unit": panel["unit"].map(to_units).to_numpy()[rows],
+        "procedure": panel["procedure"].to_numpy()[rows],
+        "ym": _ordinal(panel["month"])[rows] + step,
+    })
     for c in values:
         frame[c] = (panel[c].to_numpy(float) / months)[rows]
-    return frame.groupby(["unit", "procedure", "month"], as_index=False, sort=True)[values].sum()
+    frame = frame.groupby(["unit", "procedure", "ym"], as_index=False, sort=True)[values].sum()
+    frame.insert(3, "month", _dates(frame["ym"].to_numpy()))
+    return frame
 
 
 @dataclass(frozen=True)
@@ -216,11 +227,15 @@ class Dense:
 
 def dense(panel: pd.DataFrame, last: Month, months: int) -> Dense:
     """The `months` months of a today_panel ending with `last` (later rows left out)."""
-    age = (last.year * 12 + last.month - 1) - _ordinal(panel["month"])
+    age = month_index(last) - panel["ym"].to_numpy()
     rows = panel[(age >= 0) & (age < months)]
     col = (months - 1) - age[(age >= 0) & (age < months)]
-    codes, keys = pd.factorize(pd.MultiIndex.from_frame(rows[["unit", "procedure"]]),
-                               sort=True)
+    u_codes, u_values = pd.factorize(rows["unit"], sort=True)
+    p_codes, p_values = pd.factorize(rows["procedure"], sort=True)
+    pairs, codes = np.unique(u_codes.astype(np.int64) * len(p_values) + p_codes,
+                             return_inverse=True)
+    keys = pd.DataFrame({"unit": np.asarray(u_values, dtype=object)[pairs // len(p_values)],
+                         "procedure": np.asarray(p_values, dtype=object)[pairs % len(p_values)]})
     shape = (len(keys), months)
     arrays = {}
     for c in ("new", "online", "full", "spread"):
@@ -230,8 +245,7 @@ def dense(panel: pd.DataFrame, last: Month, months: int) -> Dense:
         arrays[c] = a
     seen = np.zeros(shape, dtype=bool)
     seen[codes, col] = True
-    return Dense(keys=keys.to_frame(index=False, name=["unit", "procedure"]), last=last,
-                 seen=seen, **arrays)
+    return Dense(keys=keys, last=last, seen=seen, **arrays)
 
 
 def _share(num: np.ndarray, den: np.ndarray) -> np.ndarray:
@@ -249,11 +263,13 @@ def _emp_logit(x: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 # --- seasonality, trend, volumes ------------------------------------------------------------
 def seasonality(x: np.ndarray, n: np.ndarray, calendar: np.ndarray) -> np.ndarray | None:
     """The usual logit gap of each calendar month (12 values, 0 = January, mean 0): each
-    cell's gap to its centred 12-month moving average, averaged over cells and years with
-    inverse-variance weights. None when fewer than MIN_SEASON_MONTHS months are reported.
+    cell's gap to its centred 12-month moving average, averaged over the cells of each month
+    (inverse-variance weights), then over the years. A gap that the years do not repeat is
+    noise or a bend in the trend, not a season: the profile is shrunk towards 0 by how much
+    the years disagree (1 − between-year variance of the mean / mean square of the profile).
+    None when fewer than MIN_SEASON_MONTHS months are reported.
     x, n: (cells × months) counts; calendar: (months,) calendar month 0–11 of each column."""
-    reported = (n.sum(axis=0) > 0)
-    if reported.sum() < MIN_SEASON_MONTHS:
+    if (n.sum(axis=0) > 0).sum() < MIN_SEASON_MONTHS:
         return None
     y, w = _emp_logit(x, n)
     kernel = np.r_[0.5, np.ones(11), 0.5] / 12.0
@@ -262,15 +278,22 @@ def seasonality(x: np.ndarray, n: np.ndarray, calendar: np.ndarray) -> np.ndarra
     for t in range(6, T - 6):  # NaN where any month of the window is missing
         ma[:, t] = y[:, t - 6:t + 7] @ kernel
     gap = y - ma
-    ok = ~np.isnan(gap) & (w > 0)
-    out = np.zeros(12)
+    w = np.where(~np.isnan(gap), w, 0.0)
+    total = w.sum(axis=0)
+    month_gap = np.where(total > 0, (w * np.nan_to_num(gap)).sum(axis=0)
+                         / np.where(total > 0, total, 1.0), np.nan)
+    profile, noise = np.zeros(12), []
     for m in range(12):
-        cols = calendar == m
-        wm = np.where(ok[:, cols], w[:, cols], 0.0)
-        if wm.sum() <= 0:
+        years = month_gap[(calendar == m) & ~np.isnan(month_gap)]
+        if not len(years):
             return None
-        out[m] = float((wm * np.where(ok[:, cols], gap[:, cols], 0.0)).sum() / wm.sum())
-    return out - out.mean()
+        profile[m] = years.mean()
+        if len(years) > 1:
+            noise.append(years.var(ddof=1) / len(years))
+    profile -= profile.mean()
+    signal = float((profile ** 2).mean())
+    keep = 1.0 - float(np.mean(noise)) / signal if noise and signal > 0 else 0.0
+    return profile * min(1.0, max(0.0, keep))
 
 
 def unit_trends(x: np.ndarray, n: np.ndarray, unit_codes: np.ndarray, n_units: int,
@@ -293,9 +316,9 @@ def unit_trends(x: np.ndarray, n: np.ndarray, unit_codes: np.ndarray, n_units: i
     return np.where(enough & (den > 0), num / np.where(den > 0, den, 1.0), 0.0)
 
 
-def trend_steps(horizon: int, damping: float = TREND_DAMPING) -> np.ndarray:
+def trend_steps(horizon: int) -> np.ndarray:
     """(horizon,) how many months of slope h months ahead adds: φ + φ² + … + φʰ."""
-    return np.cumsum(damping ** np.arange(1, horizon + 1))
+    return np.cumsum(TREND_DAMPING ** np.arange(1, horizon + 1))
 
 
 @dataclass(frozen=True)
@@ -371,11 +394,12 @@ def member_shares(panel: pd.DataFrame, crosswalk: eras.Crosswalk) -> pd.DataFram
     """(unit, member, procedure, share): each old province's share of the new dossiers of the
     unit it became, per procedure, over the last twelve months before 01/07/2025 in the data —
     how much of a unit of today an old province's fee policy reaches. panel: as reported."""
-    old = panel[[eras.era_of_key(u) == eras.ERA_63 for u in panel["unit"]]]
+    era = {u: eras.era_of_key(u) for u in panel["unit"].unique()}
+    old = panel[(panel["unit"].map(era) == eras.ERA_63).to_numpy()]
     if old.empty:
         return pd.DataFrame(columns=["unit", "member", "procedure", "share"])
     last = min(Month.of(max(old["month"])), eras.LAST_MONTH_63)
-    age = (last.year * 12 + last.month - 1) - _ordinal(old["month"])
+    age = month_index(last) - _ordinal(old["month"])
     old = old[(age >= 0) & (age < VOLUME_MONTHS)]
     by = old.groupby(["unit", "procedure"], as_index=False)["new"].sum().rename(
         columns={"unit": "member"})
@@ -439,8 +463,6 @@ def build_inputs(panel: pd.DataFrame, last: Month, kinds: dict[str, str], fees: 
     U = len(units)
     slope = unit_trends(d.online[:, recent], d.new[:, recent], unit_codes, U,
                         s_p[calendar[recent]])
-    slope_r = unit_trends(d.full[:, recent], d.online[:, recent], unit_codes, U,
-                          s_r[calendar[recent]])
 
     # volumes: the cell's average × the unit's same month a year earlier × the year's growth
     n12, seen12 = d.new[:, recent], d.seen[:, recent]
@@ -465,10 +487,9 @@ def build_inputs(panel: pd.DataFrame, last: Month, kinds: dict[str, str], fees: 
         new=avg, p=_recent_share(d.online, d.new), r=_recent_share(d.full, d.online),
         p_recent=np.nan_to_num(_share(d.online[:, -LEVEL_MONTHS:].sum(1),
                                       d.new[:, -LEVEL_MONTHS:].sum(1))),
-        kappa=kappa, slope=slope[unit_codes], slope_r=slope_r[unit_codes])
+        kappa=kappa, slope=slope[unit_codes])
     cells["kind"] = cells["unit"].map(kinds).fillna("province")
-    at = pd.MultiIndex.from_frame(fees.keys[["unit", "procedure"]]).get_indexer(
-        pd.MultiIndex.from_frame(cells[["unit", "procedure"]]))
+    at = _rows_of(fees, cells)
     found = at >= 0
     cells["fee_direct"] = np.where(found, fees.keys["fee_direct"].to_numpy(float)[at], 0.0)
     cells["has_online"] = np.where(found, fees.keys["has_online"].to_numpy(bool)[at], False)
@@ -484,6 +505,19 @@ def build_inputs(panel: pd.DataFrame, last: Month, kinds: dict[str, str], fees: 
                   new=new[keep], fees=path[keep, 1:MAX_AHEAD + 1],
                   season_p=s_p[moy] - s_p[last.month - 1],
                   season_r=s_r[moy] - s_r[last.month - 1], method=method)
+
+
+def _rows_of(fees: Fees, cells: pd.DataFrame) -> np.ndarray:
+    """Each cell's row in fees (−1: none, e.g. a row reported by field)."""
+    return pd.MultiIndex.from_frame(fees.keys[["unit", "procedure"]]).get_indexer(
+        pd.MultiIndex.from_frame(cells[["unit", "procedure"]]))
+
+
+def align(fees: Fees, cells: pd.DataFrame) -> np.ndarray:
+    """(cells × MAX_AHEAD) the online fee of each cell in the months after fees' first month
+    (0 where fees has no row for it)."""
+    at = _rows_of(fees, cells)
+    return np.where((at >= 0)[:, None], fees.online[at][:, 1:MAX_AHEAD + 1], 0.0)
 
 
 def _kappa(spread: np.ndarray, new: np.ndarray, online: np.ndarray) -> np.ndarray:
@@ -503,7 +537,7 @@ def history(panel: pd.DataFrame, last: Month, months: int, unit: str | None = No
     rows = panel if unit is None else panel[panel["unit"] == unit]
     if procedures is not None:
         rows = rows[rows["procedure"].isin(set(procedures))]
-    age = (last.year * 12 + last.month - 1) - _ordinal(rows["month"])
+    age = month_index(last) - rows["ym"].to_numpy()
     rows = rows[(age >= 0) & (age < months)]
     by = rows.groupby("month", sort=True)[["new", "online", "full"]].sum()
     by = by[by["new"] > 0]
@@ -536,18 +570,19 @@ class Projection:
 
 def baseline_shares(inp: Inputs, horizon: int, trend: bool) -> tuple[np.ndarray, np.ndarray]:
     """(online share, full-process share of online), cells × months, before any fee change:
-    the last month's shares, the seasonal gaps and (trend) the fading slope, on the logit
-    scale. A share of exactly 0 or 1 stays there."""
+    the last month's shares and the seasonal gaps, and (trend) the online share's fading
+    slope, on the logit scale. A share of exactly 0 or 1 stays there."""
     c = inp.cells
-    steps = trend_steps(horizon)[None, :] if trend else np.zeros((1, horizon))
+    steps = trend_steps(horizon) if trend else np.zeros(horizon)
 
-    def path(share, season, slope):
+    def path(share, offset):
         share = share.to_numpy(float)[:, None]
-        moved = sigmoid(logit(share) + season[None, :horizon] + slope.to_numpy(float)[:, None]
-                        * steps)
+        moved = sigmoid(logit(share) + offset)
         return np.where((share > 0) & (share < 1), moved, share * np.ones((1, horizon)))
 
-    return path(c["p"], inp.season_p, c["slope"]), path(c["r"], inp.season_r, c["slope_r"])
+    slope = c["slope"].to_numpy(float)[:, None]
+    return (path(c["p"], inp.season_p[None, :horizon] + slope * steps[None, :]),
+            path(c["r"], inp.season_r[None, :horizon]))
 
 
 def covered_mask(cells: pd.DataFrame, covered) -> np.ndarray:

@@ -1,70 +1,20 @@
 """Nạp và xuất số liệu — load a report (form II.06a or the flat template), the list of loads,
 the flat template, and the form II.06a of a locality or agency: /data?province=01&agency=3."""
-import uuid
-
 import pandas as pd
 import streamlit as st
 
 from components import data
 from components.context import guard, page_setup, source_note
 from components.download import xlsx_button
+from components.import_load import load_section
 from components.scope_url import locality_labels, read_agency, read_province
 from data_access import flat, form06a, importer
 from data_access.xlsx import XLSX_MIME
 from domain import eras
 from domain.formatting import fmt_int
 from domain.scope import Scope
-from domain.validation import MAX_BYTES, describe
 
 ctx = page_setup("pages/data.py", "nav_data")
-
-
-def run_import(upload, replace: bool, dry_run: bool, period) -> None:
-    bar = st.progress(0.0, text=ctx.t("data_stage_read"))
-    sid = st.session_state.setdefault("data_session", uuid.uuid4().hex[:8])
-    result = importer.import_file(
-        data.db(), upload.getvalue(), upload.name, replace=replace, dry_run=dry_run,
-        who=f"{importer.default_user()} (web {sid})", period=period,
-        progress=lambda f, stage: bar.progress(min(max(f, 0.0), 1.0),
-                                               text=ctx.t(f"data_stage_{stage}")))
-    bar.empty()
-    if result.outcome == "ok":
-        data.clear()
-    st.session_state["data_result"] = result
-
-
-def show_result(result) -> None:
-    (st.success if result.ok else st.error)(result.summary(ctx.lang))
-    for key, items, box in (("data_errors", result.errors, st.error),
-                            ("data_warnings", result.warnings, st.warning)):
-        if items:
-            box(f"**{ctx.t(key, n=len(items))}**\n\n" + "\n".join(
-                f"- {describe(i, ctx.lang)}" for i in items[:200]))
-    if result.preview is not None and result.ok:
-        with st.expander(ctx.t("data_preview")):
-            st.dataframe(result.preview, hide_index=True, width="stretch")
-
-
-def load_section() -> None:
-    st.subheader(ctx.t("data_load"))
-    st.caption(ctx.t("data_load_intro", limit=MAX_BYTES // 1048576))
-    upload = st.file_uploader(ctx.t("data_file"), key="data_upload",
-                              max_upload_size=MAX_BYTES // 1048576)
-    replace = st.checkbox(ctx.t("data_replace"), key="data_replace")
-    with st.expander(ctx.t("data_period_hint")):
-        c1, c2 = st.columns(2)
-        start = c1.date_input(ctx.t("data_period_start"), value=None, format="DD/MM/YYYY")
-        end = c2.date_input(ctx.t("data_period_end"), value=None, format="DD/MM/YYYY")
-    period = (start, end) if start and end and start <= end else None
-    c1, c2, _ = st.columns([1, 1, 2])
-    check = c1.button(ctx.t("data_check"), disabled=upload is None, key="data_check_btn")
-    load = c2.button(ctx.t("data_do_load"), type="primary", disabled=upload is None,
-                     key="data_load_btn")
-    if upload is not None and (check or load):
-        run_import(upload, replace, check, period)
-    result = st.session_state.get("data_result")
-    if result is not None and upload is not None and result.file_name == upload.name:
-        show_result(result)
 
 
 def loads_section() -> None:
@@ -140,7 +90,7 @@ def export_section() -> None:
 
 with guard(ctx):
     st.title(ctx.t("data_title"))
-    load_section()
+    load_section(ctx)
     st.divider()
     export_section()
     st.divider()

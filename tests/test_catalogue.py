@@ -50,7 +50,7 @@ def test_every_string_has_both_languages(key):
 def _keys_used_in_code() -> set[str]:
     pattern = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*[,)]""")
     keys = set()
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("components/*.py")]:
+    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("components/**/*.py")]:
         keys |= set(pattern.findall(path.read_text(encoding="utf-8")))
     return keys
 

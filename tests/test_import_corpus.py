@@ -315,7 +315,7 @@ CORPUS = [
     ("duplicate_rows", "trung.csv", lambda: flat_csv([flat_row(), flat_row()]),
      "duplicate_row", ("CSV", 3, None), None),
     ("overlap_in_file", "chong_lan.csv", lambda: flat_csv([flat_row(), flat_row(
-        period_start="2024-04-15", period_end="2024-05-14")]), "overlap_in_file", ("CSV", 3, None),
+        period_start="2024-04-01", period_end="2024-06-30")]), "overlap_in_file", ("CSV", 3, None),
      None),
     ("overlap_with_database", "da_co.csv", lambda: flat_csv([flat_row(
         period_start="2024-01-15", period_end="2024-02-14")]), "overlap", ("CSV", 2, None),

@@ -1,5 +1,6 @@
 """The pure rules of an import: Vietnamese numbers, periods, header words, row labels, and
 which unit and agency a report names in the era of its period."""
+import unicodedata
 from datetime import date
 
 import pandas as pd
@@ -8,8 +9,9 @@ import pytest
 from data_access import reference
 from domain import form06a as F
 from domain.validation import (
-    Places, agency_code, agency_codes, agency_era_problem, closest, code_text, locality_code,
-    parse_count, parse_count_column, parse_period, report_era,
+    Places, agency_code, agency_codes, agency_era_problem, closest, code_text, describe, issue,
+    locality_code, name_key, parse_count, parse_count_column, parse_period, period_problem,
+    report_era,
 )
 
 
@@ -139,3 +141,77 @@ def test_agency_codes_in_an_era():
     assert agency_era_problem("34", "commune", "63") == "agency_not_yet"
     assert agency_era_problem(None, "ministry", "34") is None
     assert agency_era_problem("63", "district", "63") is None
+
+
+# --- names, bounds and periods --------------------------------------------------------------
+@pytest.mark.parametrize("a, b", [
+    ("UBND Phường Yên Hòa", "ubnd  phường YÊN HOÀ"),  # case, spacing, tone-mark placement
+    ("Xã Thủy Xuân", "xã thuỷ  xuân"),
+    (unicodedata.normalize("NFD", "Sở Văn hóa, Thể thao"), "Sở Văn hoá - Thể thao"),
+    ("Sở Tư pháp", "Sở Tư pháp\n"),
+])
+def test_names_equal_however_written(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("Yên Hòa", "Yên Hóa"), ("Hòa", "Hoa"), ("Đông", "Dông"),
+                                  ("Hà Nam", "Hà Nội")])
+def test_names_that_differ_stay_apart(a, b):
+    assert name_key(a) != name_key(b)
+
+
+@pytest.mark.parametrize("cell, expected", [
+    (10 ** 12, (10 ** 12, None)), ("1.000.000.000.000", (10 ** 12, None)),
+    (10 ** 12 + 1, (None, "too_large")), (1e20, (None, "too_large")),
+    (float("inf"), (None, "too_large")), ("9" * 21, (None, "too_large")),
+    ("9" * 5000, (None, "too_large")), ("1e5", (None, "text")), ("²", (None, "text")),
+])
+def test_counts_are_bounded(cell, expected):
+    assert parse_count(cell) == expected
+
+
+def test_count_column_never_overflows():
+    cells = [1e20, 10 ** 30, "1" * 21, 5, "007", 10 ** 12]
+    values, problems = parse_count_column(pd.Series(cells, dtype=object))
+    assert [None if pd.isna(v) else int(v) for v in values] == [None] * 3 + [5, 7, 10 ** 12]
+    assert [p if isinstance(p, str) else None for p in problems] == ["too_large"] * 3 + [None] * 3
+
+
+def test_period_problems():
+    today = date(2026, 11, 30)
+    assert period_problem(date(2024, 6, 16), date(2024, 6, 30), today)[0] == "period_no_month"
+    assert period_problem(date(2024, 6, 15), date(2024, 7, 14), today) is None  # July
+    assert period_problem(date(9999, 1, 1), date(9999, 1, 31), today)[0] == "date_range"
+    assert period_problem(date(2014, 12, 1), date(2014, 12, 31), today)[0] == "date_range"
+    assert period_problem(date(2026, 12, 1), date(2026, 12, 30), today) is None
+    assert period_problem(date(2026, 12, 1), date(2026, 12, 31), today)[1]["last"] == "30/12/2026"
+    assert period_problem(date(2024, 5, 1), date(2024, 4, 30), today)[0] == "period_order"
+
+
+def test_periods_written_out():
+    assert parse_period("(Từ ngày 15 tháng 6 năm 2025 đến ngày 14 tháng 9 năm 2025)") == (
+        date(2025, 6, 15), date(2025, 9, 14))
+    assert parse_period("từ ngày 15/6/2025 đến hết ngày 14/9/2025") == (
+        date(2025, 6, 15), date(2025, 9, 14))
+    assert parse_period("Hà Nội, ngày 20 tháng 9 năm 2025") is None
+
+
+def test_a_value_quoted_in_a_message_is_cut_short():
+    long = issue("unknown_agency_name", value="x" * 13_000_000, unit="01", closest="–")
+    assert len(describe(long, "vi")) < 400
+
+
+@pytest.mark.parametrize("path, field", [
+    (["Số hồ sơ nhận giải quyết", "Trong đó", "Số mới tiếp nhận"], "received_new"),
+    (["Số hồ sơ nhận giải quyết", "Số mới tiếp nhận", "Tổng số"], "received_new"),
+    (["Số hồ sơ nhận giải quyết", "Tổng số"], "received_total"),
+])
+def test_new_dossiers_not_split_by_channel(path, field):
+    assert F.classify(path).field == field
+
+
+def test_footer_lines():
+    for text in ("NGƯỜI LẬP BIỂU", "Thủ trưởng đơn vị", "(Ký, ghi rõ họ tên)",
+                 "Hà Nội, ngày 20 tháng 12 năm 2025", "Ghi chú: số liệu tạm tính"):
+        assert F.is_footer(text), text
+    assert not F.is_footer("Sở Tư pháp") and not F.is_footer("UBND Xã Thanh Hóa")

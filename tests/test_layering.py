@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-UI_FILES = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("components/*.py")]
+UI_FILES = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("components/**/*.py")]
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -7,11 +7,11 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from components import whatif_controls as controls
-from components import whatif_state as ws
 from components.context import PageContext
 from components.download import xlsx_button
-from components.whatif_view import Outcome, _num
+from components.whatif import controls
+from components.whatif import state as ws
+from components.whatif.view import Outcome, num, pair
 from domain.formatting import fmt_int, fmt_month, fmt_pct, fmt_vnd
 
 PARAM = "sc"
@@ -38,13 +38,14 @@ def _delete(saved: list[ws.Spec], index: int) -> None:
     _write([s for i, s in enumerate(saved) if i != index])
 
 
-def _open(spec: ws.Spec, fee_codes: list[str], options: list[str]) -> None:
-    controls.seed(spec, fee_codes, options)
+def _open(spec: ws.Spec, default_of: Callable[[str], tuple[str, ...]],
+          options: list[str]) -> None:
+    controls.seed(spec, default_of(spec.scope), options)
 
 
 def render(ctx: PageContext, current: ws.Spec, saved: list[ws.Spec],
            outcome_of: Callable[[ws.Spec], Outcome], scope_names: dict[str, str],
-           fee_codes: list[str], options: list[str]) -> None:
+           default_of: Callable[[str], tuple[str, ...]], options: list[str]) -> None:
     st.markdown(f"#### {ctx.t('wi_sc_title')}")
     st.caption(ctx.t("wi_sc_caption", n=ws.MAX_SAVED))
     fallback = ctx.t("wi_sc_default_name", n=len(saved) + 1)
@@ -67,7 +68,7 @@ def render(ctx: PageContext, current: ws.Spec, saved: list[ws.Spec],
     for i, (col, spec) in enumerate(zip(cols, saved)):
         with col:
             st.button(ctx.t("wi_sc_open", name=spec.name), key=f"wi_sc_open_{i}",
-                      on_click=_open, args=(spec, fee_codes, options),
+                      on_click=_open, args=(spec, default_of, options),
                       icon=":material/open_in_browser:")
             st.button(ctx.t("wi_sc_delete", name=spec.name), key=f"wi_sc_del_{i}",
                       on_click=_delete, args=(saved, i), icon=":material/delete:")
@@ -100,16 +101,18 @@ def _comparison(ctx: PageContext, saved, outcomes, scope_names) -> pd.DataFrame:
             ctx.t("wi_sc_row_procs"): fmt_int(out.n_procedures, lang),
             ctx.t("wi_cut"): fmt_pct(p.discount, lang, 0),
             ctx.t("wi_start"): fmt_month(out.start.first_day, lang),
-            ctx.t("wi_months"): fmt_int(p.horizon, lang),
-            ctx.t("wi_sc_row_resp"): ctx.t("wi_pm", value=_num(p.response, lang),
-                                           unc=_num(p.uncertainty, lang)),
+            ctx.t("wi_end"): fmt_month(out.policy_end.first_day, lang) if out.policy_end
+            else ctx.t("wi_open_ended_policy"),
+            ctx.t("wi_months"): fmt_month(out.end.first_day, lang),
+            ctx.t("wi_sc_row_resp"): ctx.t("wi_pm", value=num(p.response, lang),
+                                           unc=num(p.uncertainty, lang)),
             ctx.t("wi_ceil"): fmt_pct(p.ceiling, lang, 0),
             ctx.t("wi_visit"): fmt_vnd(p.visit_cost, lang),
             ctx.t("wi_base"): ctx.t(f"wi_base_{spec.base}"),
-            ctx.t("wi_sc_row_online"): ctx.t("wi_arrow", a=fmt_pct(out.at_end("online_base"), lang),
-                                             b=fmt_pct(out.at_end("online_scen"), lang)),
-            ctx.t("wi_sc_row_full"): ctx.t("wi_arrow", a=fmt_pct(out.at_end("full_base"), lang),
-                                           b=fmt_pct(out.at_end("full_scen"), lang)),
+            ctx.t("wi_sc_row_online"): ctx.t("wi_arrow", **dict(zip("ab", pair(
+                out.at_end("online_base", True), out.at_end("online_scen", True), lang)))),
+            ctx.t("wi_sc_row_full"): ctx.t("wi_arrow", **dict(zip("ab", pair(
+                out.at_end("full_base"), out.at_end("full_scen"), lang)))),
             ctx.t("wi_sc_row_reach"): ctx.t("wi_arrow", a=_reach_text(ctx, out, "base"),
                                             b=_reach_text(ctx, out, "scen")),
             ctx.t("wi_tile_moved"): fmt_int(tot.moved[0], lang),
@@ -131,14 +134,15 @@ def _export_table(ctx: PageContext, saved, outcomes, scope_names):
             ctx.t("wi_sc_row_procs"): out.n_procedures,
             ctx.t("wi_cut"): p.discount,
             ctx.t("wi_start"): str(out.start),
-            ctx.t("wi_months"): p.horizon,
+            ctx.t("wi_end"): str(out.policy_end) if out.policy_end else "",
+            ctx.t("wi_x_months"): p.horizon,
             ctx.t("wi_resp"): p.response,
             ctx.t("wi_unc"): p.uncertainty,
             ctx.t("wi_ceil"): p.ceiling,
             ctx.t("wi_visit"): p.visit_cost,
             ctx.t("wi_base"): ctx.t(f"wi_base_{spec.base}"),
-            ctx.t("wi_x_online_base"): out.at_end("online_base"),
-            ctx.t("wi_x_online_scen"): out.at_end("online_scen"),
+            ctx.t("wi_x_online_base"): out.at_end("online_base", True),
+            ctx.t("wi_x_online_scen"): out.at_end("online_scen", True),
             ctx.t("wi_x_full_base"): out.at_end("full_base"),
             ctx.t("wi_x_full_scen"): out.at_end("full_scen"),
             ctx.t("wi_x_reach_base"): str(rb) if rb else "",
@@ -152,7 +156,7 @@ def _export_table(ctx: PageContext, saved, outcomes, scope_names):
     table = pd.DataFrame(rows)
     pct = [ctx.t(k) for k in ("wi_cut", "wi_ceil", "wi_x_online_base", "wi_x_online_scen",
                               "wi_x_full_base", "wi_x_full_scen")]
-    ints = [ctx.t(k) for k in ("wi_sc_row_procs", "wi_months", "wi_tile_moved",
+    ints = [ctx.t(k) for k in ("wi_sc_row_procs", "wi_x_months", "wi_tile_moved",
                                "wi_x_moved_lo", "wi_x_moved_hi")]
     vnd = [ctx.t(k) for k in ("wi_visit", "wi_tile_revenue", "wi_tile_savings")]
     formats = {c: "pct" for c in pct} | {c: "int" for c in ints} | {c: "vnd" for c in vnd}

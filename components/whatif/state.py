@@ -3,9 +3,10 @@ that a link reproduces the scenario; saved scenarios (at most four) travel in th
 
 URL parameters: scope (the code people read of one of today's 34 provinces, "44", or a
 ministry's code; absent = the nation), cover (procedure codes and f:<field code>,
-comma-separated; absent = every fee-charging procedure with an online service; "-" = none), cut (% off the online fee), start (YYYY-MM), months (horizon), resp and unc (the
-response and its ±), ceil (% adoption ceiling), visit (VND per visit), base (level | trend),
-sc (saved scenarios, JSON).
+comma-separated; absent = the scope's default, see domain.whatif.default_cover; "-" = none),
+cut (% off the online fee), start and end (YYYY-MM; no end = open-ended), months (horizon),
+resp and unc (the response and its ±), ceil (% adoption ceiling), visit (VND per visit), base
+(trend | level), sc (saved scenarios, JSON).
 """
 from __future__ import annotations
 
@@ -16,28 +17,31 @@ from domain import whatif
 from domain.periods import Month
 
 MAX_SAVED = 4
-CUT_RANGE, MONTHS_RANGE, CEIL_RANGE = (0, 100), (6, 36), (50, 100)
+CUT_RANGE, MONTHS_RANGE, CEIL_RANGE = (0, 100), (6, whatif.MAX_AHEAD), (50, 100)
+CUT_STEP, VISIT_STEP, VISIT_MAX = 5, 5_000, 1_000_000
 START_SPAN = 24  # the start month can be any of the first 24 projected months
 RESP_MAX, UNC_MAX = 3.0, 1.5
-BASES = ("level", "trend")
+BASES = ("trend", "level")
 FIELD_PREFIX = "f:"
 # Every URL parameter the page owns (besides lang and the period, which travel everywhere).
-PARAMS = ("scope", "cover", "cut", "start", "months", "resp", "unc", "ceil", "visit", "base")
+PARAMS = ("scope", "cover", "cut", "start", "end", "months", "resp", "unc", "ceil", "visit",
+          "base")
 
 
 @dataclass(frozen=True)
 class Spec:
     """A scenario as the user sets it (what the URL holds)."""
     scope: str = ""
-    cover: tuple[str, ...] | None = None  # None: every fee procedure
+    cover: tuple[str, ...] | None = None  # None: the scope's default procedures
     cut: int = 50
     start: Month | None = None  # None: the first projected month
+    end: Month | None = None  # None: open-ended
     months: int = 18
     resp: float = whatif.ASSUMED_RESPONSE
     unc: float = whatif.ASSUMED_UNCERTAINTY
     ceil: int = round(whatif.DEFAULT_CEILING * 100)
     visit: int = whatif.DEFAULT_VISIT_COST
-    base: str = "level"
+    base: str = "trend"
     name: str = ""
 
     def with_(self, **changes) -> "Spec":
@@ -45,7 +49,9 @@ class Spec:
 
 
 def default_spec(first: Month, response: float, uncertainty: float) -> Spec:
-    return Spec(start=first, resp=round(response, 2), unc=max(0.01, round(uncertainty, 2)))
+    """From the month after the data to the end of next year; the response as estimated."""
+    return Spec(start=first, months=whatif.months_to_end_of_next_year(first),
+                resp=round(response, 2), unc=max(0.01, round(uncertainty, 2)))
 
 
 # --- the URL ------------------------------------------------------------------------------
@@ -57,7 +63,7 @@ def _int(text, lo, hi):
 
 
 def _float(text, lo, hi):
-    v = float(text)
+    v = round(float(text), 2)  # the controls move by hundredths
     if not (lo <= v <= hi) or v != v:
         raise ValueError(text)
     return v
@@ -83,11 +89,13 @@ def from_query(query: dict, default: Spec, scopes: set[str], first: Month
             raise ValueError(raw)
         return raw
 
-    def start(raw):
-        m = Month.parse(raw)
-        if not first <= m <= first.plus(START_SPAN - 1):
-            raise ValueError(raw)
-        return m
+    def month_within(span):
+        def parse(raw):
+            m = Month.parse(raw)
+            if not first <= m <= first.plus(span - 1):
+                raise ValueError(raw)
+            return m
+        return parse
 
     def base(raw):
         if raw not in BASES:
@@ -97,7 +105,8 @@ def from_query(query: dict, default: Spec, scopes: set[str], first: Month
     take("scope", scope)
     take("cover", parse_cover)
     take("cut", lambda r: _int(r, *CUT_RANGE))
-    take("start", start)
+    take("start", month_within(START_SPAN))
+    take("end", month_within(whatif.MAX_AHEAD))
     take("months", lambda r: _int(r, *MONTHS_RANGE))
     take("resp", lambda r: _float(r, 0.0, RESP_MAX))
     take("unc", lambda r: _float(r, 0.0, UNC_MAX))
@@ -126,14 +135,13 @@ def to_query(spec: Spec) -> dict[str, str]:
         out["scope"] = spec.scope
     if spec.cover is not None:
         out["cover"] = ",".join(spec.cover) if spec.cover else "-"
+    if spec.end is not None:
+        out["end"] = str(spec.end)
     return out
 
 
 def encode_saved(specs: list[Spec]) -> str:
-    rows = []
-    for s in specs[:MAX_SAVED]:
-        row = {"n": s.name, **to_query(s)}
-        rows.append(row)
+    rows = [{"n": s.name, **to_query(s)} for s in specs[:MAX_SAVED]]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -161,23 +169,27 @@ def decode_saved(raw: str | None, default: Spec, scopes: set[str], first: Month
 
 
 # --- to the model -------------------------------------------------------------------------
-def covered_procedures(cover: tuple[str, ...] | None, fee_procedures) -> frozenset[str]:
-    """Procedure codes a cover names: its procedures plus the fee procedures of its fields.
-    fee_procedures: frame with code and field_code."""
+def covered_procedures(cover: tuple[str, ...] | None, fee_procedures,
+                       default: tuple[str, ...]) -> frozenset[str]:
+    """Procedure codes a cover names: its procedures plus the fee procedures of its fields
+    (None: the scope's default). fee_procedures: frame with code and field_code."""
     if cover is None:
-        return frozenset(fee_procedures["code"])
+        cover = default
     codes = {c for c in cover if not c.startswith(FIELD_PREFIX)}
     fields = {c[len(FIELD_PREFIX):] for c in cover if c.startswith(FIELD_PREFIX)}
     codes |= set(fee_procedures.loc[fee_procedures["field_code"].isin(fields), "code"])
     return frozenset(codes & set(fee_procedures["code"]))
 
 
-def to_params(spec: Spec, fee_procedures, first: Month) -> whatif.Params:
-    start = spec.start or first
-    offset = (start.year - first.year) * 12 + start.month - first.month
+def offset(first: Month, month: Month) -> int:
+    return (month.year - first.year) * 12 + month.month - first.month
+
+
+def to_params(spec: Spec, fee_procedures, first: Month, default: tuple[str, ...]
+              ) -> whatif.Params:
     return whatif.Params(
-        covered=covered_procedures(spec.cover, fee_procedures), discount=spec.cut / 100,
-        start=max(0, offset), horizon=spec.months, response=spec.resp, uncertainty=spec.unc,
-        ceiling=spec.ceil / 100, visit_cost=float(spec.visit), trend=spec.base == "trend")
-
-
+        covered=covered_procedures(spec.cover, fee_procedures, default),
+        discount=spec.cut / 100, start=max(0, offset(first, spec.start or first)),
+        end=None if spec.end is None else offset(first, spec.end), horizon=spec.months,
+        response=spec.resp, uncertainty=spec.unc, ceiling=spec.ceil / 100,
+        visit_cost=float(spec.visit), trend=spec.base == "trend")
