@@ -1,18 +1,20 @@
 """Import memory benchmark: the peak memory of checking the worst files, each in a child
 process of its own (its peak RSS by resource.getrusage), against the budget of 1 GB.
 
-    .venv/bin/python -m benchmarks.import_memory [--only NAME ...] [--largest] [--keep DIR]
+    .venv/bin/python -m benchmarks.import_memory [--only NAME ...] [--largest] [--load]
+                                                 [--keep DIR]
 
 The hostile workbooks are small files (0.7–1.7 MB) that would unfold into far more than they
-weigh: a sheet whose <dimension> claims A1:XFD1048576, one shared string of 300 million
-characters, one merge over a whole sheet, a cell at XFD1048576; and a workbook with a
-thousand sheets. The CSVs are the largest a person may upload (50 MB of flat rows, one
-40-million-character name). --largest adds the largest workbook accepted (MAX_CELLS cells,
-a few minutes to read). Each is given to importer.import_file (dry run) on the database of
-benchmarks/import_bench (reference lists, 2,000 agencies of today's units); the figures are
-the peak RSS of the whole child (Python, pandas, openpyxl, DuckDB included: the baseline
-line is a child that only imports them). The files are written by a child too: a child's
-peak RSS counts its parent's at the fork, so the parent stays small.
+weigh: a sheet whose <dimension> claims A1:XFD1048576, one shared string of 60 million
+characters, one merge over a whole sheet, a cell at XFD1048576, a thousand sheets, styles of
+15 MB. The CSVs are the largest a person may upload (50 MB of flat rows; one name of 40
+million characters). --largest adds the largest workbook accepted (MAX_CELLS cells, about a
+minute and a half to read). Each is given to importer.import_file — a dry run, or with --load
+a real load when it passes — on the database of benchmarks/import_bench (reference lists,
+2,000 agencies of today's units). The figures are the peak RSS of the whole child (Python,
+pandas, openpyxl and DuckDB included: the baseline line is a child that only imports them).
+The files are written by a child too: a child's peak RSS counts its parent's at the fork, so
+the parent stays small.
 """
 from __future__ import annotations
 
@@ -36,12 +38,12 @@ import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from data_access import importer
 from data_access.db import Database
-path, url = sys.argv[1], sys.argv[2]
+path, url, load = sys.argv[1], sys.argv[2], sys.argv[3] == "load"
 db = Database(url)
 data = open(path, "rb").read() if path != "-" else None
 t0 = time.perf_counter()
 if data is not None:
-    result = importer.import_file(db, data, path.rsplit("/", 1)[-1], dry_run=True)
+    result = importer.import_file(db, data, path.rsplit("/", 1)[-1], dry_run=not load)
     outcome = result.outcome
     codes = sorted({{i.code for i in result.errors}})
     where = [(i.sheet, i.row, i.column) for i in result.errors[:1]]
@@ -165,10 +167,30 @@ def huge_name_csv(_: dict) -> bytes:
     return flat_csv([flat_row(agency_code="", agency_name="Sở " + "x" * 40_000_000)])
 
 
-def largest_workbook(_: dict) -> bytes:
-    """A workbook of MAX_CELLS cells less a little: the largest accepted."""
+def largest_workbook(ctx: dict) -> bytes:
+    """The largest workbook accepted: flat rows up to MAX_CELLS cells, passing every check."""
+    from openpyxl import Workbook
+    from benchmarks import import_bench
     from domain.validation import MAX_CELLS
-    return _flat_workbook(MAX_CELLS // 23 - 100)
+    rows = import_bench.flat_rows(ctx["agencies"], MAX_CELLS // 27 - 10)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("data")
+    ws.append(list(rows.columns))
+    for rec in rows.itertuples(index=False):
+        ws.append([None if v == "" else v for v in rec])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def huge_styles(ctx: dict) -> bytes:
+    """Styles of 15 MB (the parts' limit is 16 MB): 150,000 cell formats, which openpyxl
+    reads whole."""
+    xfs = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyFont="1"/>' * 150_000
+
+    def change(xml: bytes) -> bytes:
+        return re.sub(rb"<cellXfs[^>]*>", b'<cellXfs count="150001">' + xfs, xml, count=1)
+    return _patched(ctx["base"], "xl/styles.xml", change)
 
 
 CASES = {  # name → (suffix, builder)
@@ -179,6 +201,7 @@ CASES = {  # name → (suffix, builder)
     "thousand_sheets": (".xlsx", many_sheets),
     "largest_csv_50MB": (".csv", largest_csv),
     "name_of_40M_chars": (".csv", huge_name_csv),
+    "styles_of_15MB": (".xlsx", huge_styles),
     "largest_workbook": (".xlsx", largest_workbook),
 }
 
@@ -196,8 +219,9 @@ def build(folder: Path, names: list[str]) -> None:
         (folder / f"{name}{suffix}").write_bytes(builder(ctx))
 
 
-def measure(path: str, url: str) -> dict:
-    run = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), path, url],
+def measure(path: str, url: str, load: bool = False) -> dict:
+    run = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), path, url,
+                          "load" if load else "check"],
                          capture_output=True, text=True, timeout=1800, cwd=ROOT)
     if run.returncode != 0:
         return {"outcome": f"child exit {run.returncode}", "codes": [run.stderr[-300:]],
@@ -210,6 +234,8 @@ def main(argv=None) -> int:
     ap.add_argument("--only", nargs="*", help="the cases to run (default: all)")
     ap.add_argument("--largest", action="store_true", help="also the largest accepted workbook")
     ap.add_argument("--keep", help="write the files into this folder and keep them")
+    ap.add_argument("--load", action="store_true",
+                    help="load the files that pass (write them), not only check them")
     ap.add_argument("--build", help=argparse.SUPPRESS)  # the child that writes the files
     args = ap.parse_args(argv)
     names = args.only or [n for n in CASES if args.largest or n != "largest_workbook"]
@@ -229,7 +255,7 @@ def main(argv=None) -> int:
     for name in names:
         path = folder / f"{name}{CASES[name][0]}"
         started = time.perf_counter()
-        got = measure(str(path), url)
+        got = measure(str(path), url, args.load)
         worst = max(worst, got["peak_mb"])
         where = got["where"][0] if got["where"] else ""
         print(f"{name:<20} {path.stat().st_size / 1048576:>7.2f}MB {got['peak_mb']:>7.0f}MB "

@@ -2,14 +2,15 @@
 id, read again every 30 s), so that a new load shows without restarting the app.
 
 Two kinds of cache, both per process:
-- query results (st.cache_data): each hit hands out a copy, so a page may change what it
-  gets. Bounded by ttl and max_entries sized for a conference's working set: every province
-  and ministry (the 34, 20 ministries, their agencies) over the default period and a few
-  others, in both languages.
-- `shared`: reference lists and values built from the query results that pages only read (a
-  ranking ready to draw, a chart's spec). One object per key, handed out as is: a warm view
-  is a few dictionary look-ups, where st.cache_data would hash the arguments and unpickle a
-  copy on every hit. Whoever gets one must not change it.
+- `shared`: query results (measure totals, reference lists, coverage) and values built from
+  them (a ranking ready to draw, a chart's spec). One object per key, handed out as is: a
+  warm view is a few dictionary look-ups, where st.cache_data would hash the arguments and
+  unpickle a copy on every hit. Whoever gets one must not change it. Bounded in entries,
+  sized for a conference's working set: every province and ministry (the 34 and 20
+  ministries, with their agencies and procedures) over the default period and a few others,
+  in both languages.
+- st.cache_data (a copy per hit), with ttl and max_entries, for the rarer reads (the units
+  late for a month).
 Both are emptied by `clear()` (after a load) and when Streamlit's caches are cleared (the
 shared values live in an st.cache_resource object, like the database handle).
 
@@ -46,6 +47,7 @@ class _Shared:
         self.lock = threading.Lock()
         self.status: tuple[float, dict] | None = None
         self.values: dict[str, OrderedDict] = {}
+        self.computing: dict[tuple, threading.Event] = {}
 
 
 @st.cache_resource
@@ -78,7 +80,9 @@ def version() -> int:
 def shared(max_entries: int, key=None, name: str | None = None):
     """Memoise a function of hashable arguments per data version, without copies (see the
     module's docstring); `key` maps the arguments to the cache key when they are not all part
-    of it (of a page context only its language, period and unit set count)."""
+    of it (of a page context only its language, period and unit set count). Sessions asking
+    for a value being computed wait for it rather than compute it again (a burst of visitors
+    on a cold cache)."""
     def wrap(fn):
         cache_name = name or f"{fn.__module__}.{fn.__qualname__}"
 
@@ -91,25 +95,41 @@ def shared(max_entries: int, key=None, name: str | None = None):
                 if k in entries:
                     entries.move_to_end(k)
                     return entries[k]
-            value = fn(*args)
-            with state.lock:
-                entries[k] = value
-                while len(entries) > max_entries:
-                    entries.popitem(last=False)
-            return value
+                busy = state.computing.get((cache_name, k))
+                if busy is None:
+                    state.computing[(cache_name, k)] = busy = threading.Event()
+                    leader = True
+                else:
+                    leader = False
+            if not leader:
+                busy.wait()
+                with state.lock:
+                    if k in entries:
+                        return entries[k]
+                return fn(*args)  # the first computation failed: try on our own
+            try:
+                value = fn(*args)
+                with state.lock:
+                    entries[k] = value
+                    while len(entries) > max_entries:
+                        entries.popitem(last=False)
+                return value
+            finally:
+                with state.lock:
+                    state.computing.pop((cache_name, k), None)
+                busy.set()
         return call
     return wrap
 
 
-@st.cache_data(ttl=TTL, max_entries=4096, show_spinner=False)
-def _totals(data_version: int, scope: Scope, rng: MonthRange, measures: tuple[str, ...],
-            by: str | None):
+@shared(max_entries=8192)
+def _totals(scope: Scope, rng: MonthRange, measures: tuple[str, ...], by: str | None):
     return stats.totals(db(), scope, rng, measures, by)
 
 
 def totals(scope: Scope, rng: MonthRange, measures, by: str | None = None):
-    """Measure totals (see data_access.stats.totals), cached per data version."""
-    return _totals(version(), scope, rng, tuple(measures), by)
+    """Measure totals (see data_access.stats.totals), shared per data version: read-only."""
+    return _totals(scope, rng, tuple(measures), by)
 
 
 # How far back the pages look for the last complete month and mark incomplete ones.
@@ -135,14 +155,11 @@ def late_units(month, locality: str | None = None):
     return _late_units(version(), month, locality)
 
 
-@st.cache_data(ttl=TTL, max_entries=1024, show_spinner=False)
-def _longer_reports(data_version: int, scope: Scope, rng: MonthRange):
-    return stats.longer_reports(db(), scope, rng)
-
-
+@shared(max_entries=4096)
 def longer_reports(scope: Scope, rng: MonthRange):
-    """Reports that overlap the range without lying inside it (see data_access.stats)."""
-    return _longer_reports(version(), scope, rng)
+    """Reports that overlap the range without lying inside it (see data_access.stats).
+    Read-only."""
+    return stats.longer_reports(db(), scope, rng)
 
 
 # The reference lists: read-only frames shared by every session.

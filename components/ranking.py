@@ -63,7 +63,7 @@ def _children(ctx: PageContext, scope: Scope, focus_id: str, by: str) -> pd.Data
         ref["label"] = ref["key"].map(agency_labels(ctx, agencies, scope.locality))
         ref["label"] = _unique_labels(ref)
         ref = ref[["key", "label", "level", "locality_code"]]
-        totals["key"] = totals["key"].astype("int64")
+        totals = totals.assign(key=totals["key"].astype("int64"))  # shared: not changed
     else:
         ref = data.procedures().rename(columns={"code": "key", name: "label"})[["key", "label"]]
     return totals.merge(ref, on="key", how="left")

@@ -20,7 +20,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from data_access.xlsx import set_value
+from data_access.xlsx import UTF16_BOMS, set_value
 from data_access.schema import agencies, fields, localities, procedures
 from domain import form06a as F
 from domain.formatting import fmt_int
@@ -115,7 +115,13 @@ def _header_record(text: str) -> tuple[str, int, list[str]] | None:
 def read_csv(data: bytes) -> tuple[pd.DataFrame, np.ndarray]:
     """The CSV's cells as text (blank = NaN, columns named as written, a name written twice
     kept twice) and each row's number as a spreadsheet shows it: a quoted line break stays
-    inside its cell, as Excel reads it."""
+    inside its cell, as Excel reads it. UTF-8 (with or without a BOM), or the UTF-16 of
+    Excel's "Unicode Text"; comma, semicolon or tab."""
+    if data.startswith(UTF16_BOMS):  # Excel's "Unicode Text"
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise Rejected(issue("csv_encoding")) from None
     line = _utf8_problem(data)
     if line is not None:
         raise Rejected(issue("csv_encoding", row=line))

@@ -36,7 +36,7 @@ from domain.periods import MonthRange
 from domain.scope import Scope
 from domain.validation import (
     BALANCE, BALANCE_NEW, ERROR, FORM_IDENTITIES, MAX_COUNT, NEW_IDENTITIES, NEW_PARTS, Issues,
-    check_identities, normalise, parse_count, parse_period, period_problem,
+    check_identities, code_text, normalise, parse_count, parse_period, period_problem,
 )
 
 ALL_FIELDS = "TONGHOP"  # the field of rows reported per unit, not split by field
@@ -54,6 +54,7 @@ class FormSheet:
     columns: dict = field(default_factory=dict)  # field → the columns read into it
     # the new dossiers a form gives only as a count, not by channel (not stored), or None
     new_unsplit: int | None = None
+    heading: list[str] = field(default_factory=list)  # the texts above the table
 
 
 def looks_like_form(rows: list[list]) -> int | None:
@@ -106,11 +107,15 @@ def _paths(rows: list[list], start: int, end: int) -> list[list[str]]:
     return paths
 
 
-def _header_block(rows: list[list], start: int) -> tuple[str | None, object]:
-    unit, period = None, None
+def _header_block(rows: list[list], start: int) -> tuple[str | None, object, list[str]]:
+    """The reporting unit ('Đơn vị báo cáo: …'), the period ('Từ ngày … đến ngày …') and
+    every text above the table (the document's heading names the province and the issuing
+    body: 'UBND TỈNH BẮC NINH' / 'SỞ TƯ PHÁP')."""
+    unit, period, heading = None, None, []
     for row in rows[:start]:
         cells = [_text(v) for v in row]
         texts = [c for c in cells if c]
+        heading += [c for c in dict.fromkeys(texts) if len(c) <= NAME_LENGTH and c not in heading]
         for k, c in enumerate(cells):
             if c and normalise(c).startswith("don vi bao cao") and unit is None:
                 after = c.split(":", 1)[1].strip() if ":" in c else ""
@@ -120,7 +125,7 @@ def _header_block(rows: list[list], start: int) -> tuple[str | None, object]:
         found = parse_period(" ".join(texts))
         if found is not None and period in (None, "invalid"):
             period = found
-    return unit, period
+    return unit, period, heading[:40]
 
 
 def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet | None:
@@ -135,6 +140,7 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
     paths = _paths(rows, start, header_end)
     roles = {c: F.classify(p) for c, p in enumerate(paths)}
     stt_col = next((c for c, r in roles.items() if r is F.STT), None)
+    code_col = next((c for c, r in roles.items() if r is F.CODE), None)
     name_col = next((c for c, r in roles.items() if r and r.field.startswith("name_")), None)
     if name_col is None and stt_col is not None and roles.get(stt_col + 1) is None:
         name_col = stt_col + 1
@@ -142,7 +148,7 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
         and roles[name_col].field == "name_unit" else "field"
     columns: dict[str, list] = {}
     for c, role in roles.items():
-        if role and role.field not in ("stt", "ignored", "name_field", "name_unit"):
+        if role and role.field not in ("stt", "ignored", "code", "name_field", "name_unit"):
             columns.setdefault(role.field, []).append((c, role))
             if role.also:
                 columns.setdefault(role.also, []).append((c, F.Role(role.also)))
@@ -158,7 +164,7 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
     if missing or name_col is None:
         return None
 
-    unit, period = _header_block(rows, start)
+    unit, period, heading = _header_block(rows, start)
     if period == "invalid":
         found("period_invalid", ERROR, name)
         period = None
@@ -222,6 +228,9 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
             found("too_long", ERROR, name, r + 1, get_column_letter(name_col + 1),
                   length=len(text), limit=NAME_LENGTH)
             continue
+        code = code_text(cell(code_col))
+        if code and not F.code_in_label(text):  # a code column: read as 'Name (code)'
+            text = f"{text} ({code})"
         rec = {"sheet": name, "row": r + 1, "label": text, "level": section["level"],
                "stt": F.stt_text(stt) if kind == "number" else "", **values}
         section["members"].append(rec)
@@ -251,7 +260,8 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
     new_unsplit = int(frame["received_new"].sum()) if unsplit else None
     return FormSheet(name, unit, period, name_kind,
                      frame[["sheet", "row", "label", "level", *F.STORED]], early_unknown,
-                     {k: [label(c) for c, _ in v] for k, v in columns.items()}, new_unsplit)
+                     {k: [label(c) for c, _ in v] for k, v in columns.items()}, new_unsplit,
+                     heading)
 
 
 def _combine(columns, parsed) -> dict:

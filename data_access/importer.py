@@ -73,8 +73,8 @@ from domain.metrics import COUNT_COLUMNS
 from domain.reports import covered_bounds
 from domain.validation import (
     BALANCE, DETAIL_CAP, ERROR, LEVELS, WARNING, Issue, Issues, Places, Rejected,
-    agency_code, agency_codes, agency_era_problem, check_identities, closest, duplicates, issue,
-    name_key, normalise, overlaps_within, parse_date, report_era, strip_unit_prefix,
+    agency_code, agency_codes, agency_era_problem, base_name_key, check_identities, closest,
+    duplicates, issue, name_key, normalise, overlaps_within, parse_date, report_era, strip_unit_prefix,
 )
 
 log = logging.getLogger("dvc.import")
@@ -156,14 +156,26 @@ class Reference:
         self.loc_name = dict(zip(self.localities["code"], self.localities["name_vi"]))
         self.successor = dict(zip(self.localities["code"], self.localities["successor_code"]))
         self.places = Places.of(self.localities)
-        # agencies by unit and name as people write it (case, spacing, tone-mark placement)
+        # agencies by unit and name as people write it (case, spacing, tone-mark placement),
+        # and by the looser form of the name (validation.base_name_key)
+        loc = self.localities
+        self.place_names = {
+            code: {name_key(n) for n in names if isinstance(n, str) and n}
+            for code, *names in zip(loc["code"], loc["name_vi"], loc["full_name_vi"],
+                                    loc["city_full_name_vi"])}
         self.by_name: dict[tuple, list[str]] = {}
-        for code, loc, name in zip(a["code"], a["locality_code"], a["name_vi"]):
-            self.by_name.setdefault((loc, name_key(name)), []).append(code)
+        self.by_base: dict[tuple, list[str]] = {}
+        for code, unit, name in zip(a["code"], a["locality_code"], a["name_vi"]):
+            self.by_name.setdefault((unit, name_key(name)), []).append(code)
+            base = base_name_key(name, self.place_names.get(unit, ()))
+            self.by_base.setdefault((unit, base), []).append(code)
 
     def named(self, locality: str, name: str) -> list[str]:
-        """The codes of the agencies of a unit that bear a name (written any way)."""
-        return self.by_name.get((locality, name_key(name)), [])
+        """The codes of the agencies of a unit that bear a name, however it is written: as
+        stored (any case, spacing, tone-mark placement), else in its looser form ('Ủy ban
+        nhân dân P. Yên Hoà', 'Công an tỉnh Bắc Ninh')."""
+        return self.by_name.get((locality, name_key(name))) or self.by_base.get(
+            (locality, base_name_key(name, self.place_names.get(locality, ()))), [])
 
     def find_agency(self, text: str, era: str) -> tuple[str | None, str | None]:
         """The stored code of the agency a report of an era names (None when unknown) and
@@ -493,10 +505,12 @@ def _agency_in_era(code: str, ref: Reference, era: str, found: Issues, sheet, ro
     return "agency", ref.agency_id[stored]
 
 
-def _resolve_unit(text: str, ref: Reference, era: str, found: Issues, sheet: str):
+def _resolve_unit(text: str, ref: Reference, era: str, found: Issues, sheet: str,
+                  heading: list[str] = ()):
     """The reporting unit of a form in its era → ('locality', key) or ('agency', id);
     REFUSED when it names a unit that cannot report in that era (said in `found`); None when
-    unknown."""
+    unknown. An agency named alone ('Sở Tư pháp') is looked for in the province the form's
+    heading names ('UBND TỈNH BẮC NINH')."""
     def place(name):
         key, old = ref.places.resolve(name, era)
         if old is not None:
@@ -532,6 +546,11 @@ def _resolve_unit(text: str, ref: Reference, era: str, found: Issues, sheet: str
     hit = a[a["name_vi"].map(normalise) == normalise(base)]
     if len(hit) == 1:
         return "agency", int(hit["id"].iloc[0])
+    for line in heading:
+        key, _ = ref.places.resolve(line, era)
+        codes = ref.named(key, base) if key else []
+        if len(codes) == 1:
+            return "agency", ref.agency_id[codes[0]]
     return None
 
 
@@ -557,13 +576,18 @@ def _resolve_form(fs, ref: Reference, found: Issues, new: _NewAgencies, create: 
             found("unit_missing", ERROR, sheet)
         return None, False
     era = report_era(fs.period[1])
-    if not fs.unit_text:
-        unit = _resolve_unit(sheet, ref, era, found, sheet)
+    if fs.unit_text:
+        unit = _resolve_unit(fs.unit_text, ref, era, found, sheet, fs.heading)
+    else:  # the sheet's name, or the heading: its agency for a form by field, else its unit
+        hits = [_resolve_unit(t, ref, era, found, sheet, fs.heading)
+                for t in (sheet, *fs.heading)]
+        want = "agency" if fs.name_kind == "field" else "locality"
+        hits = [h for h in hits if h is not None]
+        unit = REFUSED if REFUSED in hits else next(
+            (h for h in hits if h[0] == want), hits[0] if hits else None)
         if unit is None:
             found("unit_missing", ERROR, sheet)
             return None, False
-    else:
-        unit = _resolve_unit(fs.unit_text, ref, era, found, sheet)
     if unit is REFUSED:
         return None, False
     if unit is None:

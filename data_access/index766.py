@@ -540,25 +540,26 @@ TABLE_COLUMNS = ("code", "name", "level", *I.GROUP_IDS, "total", "rank", "rank_o
 
 def table(db: Database, period: I.Period, locality: str | None, lang: str) -> pd.DataFrame:
     """The board with codes and names as people read them, in TABLE_COLUMNS."""
-    frame = board(db, period, locality)
-    names = _locality_names(db, lang)
-    ref = catalog.agency_list(db, locality).set_index("id") if locality else None
-    col = "name_vi" if lang == "vi" else "name_en"
-    # a unit's key is its locality key (text), an agency's its id (a number)
-    frame["code"] = [eras.code_of(k) if isinstance(k, str) else eras.code_of(ref.at[k, "code"])
-                     for k in frame["key"]]
-    frame["name"] = [names.get(k, k) if isinstance(k, str) else ref.at[k, col]
-                     for k in frame["key"]]
-    frame["level"] = [t(f"i766_level_{v}", lang) for v in frame["level"]]
-    frame["band"] = [t(f"i766_band_{b}", lang) if isinstance(b, str) else None
-                     for b in frame["band"]]
-    return frame[list(TABLE_COLUMNS)]
+    return named(board(db, period, locality), catalog.locality_list(db),
+                 catalog.agency_list(db, locality) if locality else None, lang)
 
 
-def _locality_names(db: Database, lang: str) -> dict[str, str]:
-    ref = catalog.locality_list(db)
+def named(frame: pd.DataFrame, localities: pd.DataFrame, agencies: pd.DataFrame | None,
+          lang: str) -> pd.DataFrame:
+    """A board (see `board`) in TABLE_COLUMNS, named from the reference lists: a unit's key is
+    its locality key (text), an agency's its id (a number)."""
     col = "name_vi" if lang == "vi" else "name_en"
-    return {k: eras.label(n, k, lang) for k, n in zip(ref["code"], ref[col])}
+    names = {k: eras.label(n, k, lang) for k, n in zip(localities["code"], localities[col])}
+    ref = agencies.set_index("id") if agencies is not None else None
+    out = frame.copy()
+    out["code"] = [eras.code_of(k) if isinstance(k, str) else eras.code_of(ref.at[k, "code"])
+                   for k in out["key"]]
+    out["name"] = [names.get(k, k) if isinstance(k, str) else ref.at[k, col] for k in out["key"]]
+    out["level"] = [t(f"i766_level_{v}", lang) for v in out["level"]]
+    out["band"] = [t(f"i766_band_{b}", lang) if isinstance(b, str) else None for b in out["band"]]
+    floats = out[list(TABLE_COLUMNS)].select_dtypes("float").columns
+    out[floats] = out[floats].round(2) + 0.0  # 2 decimals, as published; never "-0.00"
+    return out[list(TABLE_COLUMNS)]
 
 
 def headers(lang: str) -> dict[str, str]:
@@ -632,7 +633,7 @@ def _export(db: Database, args, ap) -> int:
                  month=fmt_month(period.month.first_day, lang)),
                t(f"units_{period.era}", lang), t("i766_relative", lang), t("i766_rule_note", lang)]
     if locality:
-        context.insert(1, f"{t('col_scope', lang)}: {_locality_names(db, lang).get(locality)}")
+        context.insert(1, f"{t('col_scope', lang)}: {frame['name'].iloc[0]}")
     write(frame, args.format, args.out or sys.stdout, title=t("i766_title", lang),
           context=context, source=source, lang=lang)
     if args.out:

@@ -39,11 +39,14 @@ from domain.validation import (
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_PARTS = 10_000  # files inside the zip (Excel writes a few dozen)
 MAX_PART = 16 * 1024 * 1024  # any part but a worksheet (styles, workbook…), inflated
 MAX_SHARED = 64 * 1024 * 1024  # the shared strings, inflated
 MAX_FORMULA = 8_192  # characters of a formula (Excel's limit)
+MAX_RUN = 4 * 1024 * 1024  # bytes of XML without a tag (no cell's text comes near)
+MAX_INDEX = 2 * 1024 * 1024  # the workbook part and its relationships, parsed whole
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 CHUNK = 1 << 20
 # Formulas that read another workbook ([1]Sheet!A1, 'C:\x\[a.xlsx]S'!A1), a path, the web
@@ -82,6 +85,8 @@ def kind_of(data: bytes, name: str) -> str:
         return "xlsx"
     if lower.endswith((".xls",)):
         raise Rejected(issue("file_xls"))
+    if data.startswith(UTF16_BOMS) and lower.endswith((".csv", ".txt")):
+        return "csv"  # Excel's "Unicode Text": UTF-16, tab-separated
     if b"\x00" in data[:4096]:
         raise Rejected(issue("file_not_table"))
     if lower.endswith((".csv", ".txt")) or not re.search(r"\.[a-z0-9]{1,5}$", lower):
@@ -180,8 +185,17 @@ def _parser(start=None, end=None, chars=None):
 
 
 def _stream(archive: zipfile.ZipFile, part: str, parser) -> None:
+    """Feed a part to expat in pieces. A run of MAX_RUN bytes without a '<' is refused first:
+    expat holds a whole tag (a 700 MB attribute) in memory, and no text of a cell is that
+    long."""
+    run = 0  # bytes since the last '<'
     with archive.open(part) as fh:
         while chunk := fh.read(CHUNK):
+            first = chunk.find(b"<")
+            longest = run + (len(chunk) if first < 0 else first)
+            run = longest if first < 0 else len(chunk) - chunk.rfind(b"<") - 1
+            if max(longest, run) > MAX_RUN:
+                raise _Refuse(issue("file_unsafe", detail=f"{part}: > {MAX_RUN // 1048576} MB"))
             parser.Parse(chunk, False)
     parser.Parse(b"", True)
 
@@ -316,7 +330,7 @@ def _shared_strings(archive: zipfile.ZipFile, part: str) -> None:
 
 def _xml(archive: zipfile.ZipFile, part: str) -> ET.Element:
     """A small part (workbook, relationships) parsed after the size and DTD checks."""
-    _part_size(archive.getinfo(part), MAX_PART)
+    _part_size(archive.getinfo(part), MAX_INDEX)
     _stream(archive, part, _parser())
     return ET.fromstring(archive.read(part))
 

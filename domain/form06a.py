@@ -71,6 +71,7 @@ class Role:
 
 STT = Role("stt")
 IGNORED = Role("ignored")
+CODE = Role("code")
 
 
 def _total(leaf: str) -> bool:
@@ -107,6 +108,8 @@ def classify(path: list[str]) -> Role | None:
         return IGNORED
     group = group_of(path)
     if group is None:
+        if re.match(r"ma\b", top):  # 'Mã đơn vị', 'Mã lĩnh vực': the code beside the name
+            return CODE
         if _has(top, "linh vuc", "cong viec", "noi dung", "ten thu tuc"):
             return Role("name_field")
         if _has(top, "don vi", "co quan", "ten don vi"):

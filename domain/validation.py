@@ -174,6 +174,34 @@ def name_key(text) -> str:
     return " ".join(words)
 
 
+_COMMITTEE = name_key("Ủy ban nhân dân")
+_AFTER_UBND = {name_key(k): name_key(v) for k, v in (
+    ("P", "Phường"), ("X", "Xã"), ("Q", "Quận"), ("H", "Huyện"), ("TT", "Thị trấn"),
+    ("TX", "Thị xã"), ("TP", "Thành phố"), ("ĐK", "Đặc khu"))}
+_UNIT_WORDS = tuple(name_key(w) for w in ("tỉnh", "thành phố", "TP"))
+
+
+def base_name_key(text, place_names=()) -> str:
+    """A looser form of name_key, for names that did not match as written: 'Ủy ban nhân
+    dân' is 'UBND', 'UBND P. Yên Hòa' is 'UBND Phường Yên Hòa', and the unit's own name and
+    a closing 'tỉnh' / 'thành phố' are left out ('Công an tỉnh Bắc Ninh', 'Công an thành
+    phố' and 'Công an tỉnh' are one). place_names: the unit's names, as name_key gives them."""
+    key = name_key(text)
+    if key.startswith(_COMMITTEE + " "):
+        key = "ubnd " + key[len(_COMMITTEE) + 1:]
+    words = key.split(" ")
+    if len(words) > 2 and words[0] == "ubnd" and words[1] in _AFTER_UBND:
+        key = " ".join(["ubnd", _AFTER_UBND[words[1]], *words[2:]])
+    for place in sorted(place_names, key=len, reverse=True):
+        if place and key.endswith(" " + place):
+            key = key[: -len(place) - 1]
+            break
+    for word in _UNIT_WORDS:
+        if key.endswith(" " + word):
+            key = key[: -len(word) - 1]
+    return key
+
+
 def closest(name: str, candidates: dict[str, str], n: int = 3) -> list[str]:
     """The known names nearest to an unknown one. candidates: comparison text → shown text."""
     key = normalise(name)

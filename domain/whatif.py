@@ -361,7 +361,9 @@ def fee_paths(units: list[str], procedures: pd.DataFrame, policies: pd.DataFrame
     grid = grid.merge(shares, on=["unit", "procedure"], how="left")
     alone = {u: crosswalk.predecessors(u)[0] for u in units
              if len(crosswalk.predecessors(u)) == 1}  # a unit that is one old province
-    grid["member"] = grid["member"].fillna(grid["unit"].map(alone)).fillna(grid["unit"])
+    member = grid["member"].astype(object)
+    member = member.where(member.notna(), grid["unit"].map(alone).astype(object))
+    grid["member"] = member.where(member.notna(), grid["unit"].astype(object))
     grid["share"] = grid["share"].fillna(1.0)
     discount = np.zeros((len(grid), len(months)))
     covered = np.zeros(len(grid), dtype=bool)
@@ -488,7 +490,7 @@ def build_inputs(panel: pd.DataFrame, last: Month, kinds: dict[str, str], fees: 
         p_recent=np.nan_to_num(_share(d.online[:, -LEVEL_MONTHS:].sum(1),
                                       d.new[:, -LEVEL_MONTHS:].sum(1))),
         kappa=kappa, slope=slope[unit_codes])
-    cells["kind"] = cells["unit"].map(kinds).fillna("province")
+    cells["kind"] = [kinds.get(u, "province") for u in cells["unit"]]
     at = _rows_of(fees, cells)
     found = at >= 0
     cells["fee_direct"] = np.where(found, fees.keys["fee_direct"].to_numpy(float)[at], 0.0)

@@ -30,7 +30,6 @@ import numpy as np
 import pandas as pd
 
 from domain import did, eras, whatif
-from domain.did import Z95
 from domain.periods import Month
 
 WINDOW, MIN_HISTORY, MIN_AFTER, PRE_MONTHS = 12, 12, 3, 3
@@ -56,8 +55,6 @@ class Check:
     actual: np.ndarray | None = None
     predicted: np.ndarray | None = None
     without: np.ndarray | None = None
-    lo: np.ndarray | None = None
-    hi: np.ndarray | None = None
     before: tuple[tuple[Month, float], ...] = ()  # actual shares of the months up to the origin
     observed_effect: float | None = None
 
@@ -167,8 +164,7 @@ def _check(check: Check, use: did.PolicyUse, today: pd.DataFrame, policies: pd.D
         return replace(check, reason="no_change")
     sel = inp.select(changed)
     params = whatif.Params(covered=frozenset(sel.cells["procedure"]), discount=0.0, start=0,
-                           horizon=H, response=use.beta_without,
-                           uncertainty=Z95 * use.se_without)
+                           horizon=H, response=use.beta_without)
     fee_base, fee_scen = sel.fees[:, :H], with_path[changed][:, :H]
     active = np.abs(fee_base - fee_scen) > 0.5
     proj = whatif.run(sel, params, fee_base, fee_scen, np.ones(len(sel.cells), bool), active)
@@ -182,8 +178,7 @@ def _check(check: Check, use: did.PolicyUse, today: pd.DataFrame, policies: pd.D
         check, response=use.beta_without, response_se=use.se_without,
         units=int(pairs["unit"].nunique()), procedures=int(pairs["procedure"].nunique()),
         months=tuple(window), actual=actual, predicted=rates["online_scen"].to_numpy(),
-        without=rates["online_base"].to_numpy(), lo=rates["online_lo"].to_numpy(),
-        hi=rates["online_hi"].to_numpy(), observed_effect=observed,
+        without=rates["online_base"].to_numpy(), observed_effect=observed,
         before=tuple((origin.plus(k - WINDOW + 1), float(v)) for k, v in enumerate(before)
                      if not np.isnan(v)))
 

@@ -214,6 +214,9 @@ CASES = [  # id, file name, builder, code, (sheet, row, column) or None
      "cell_too_long", ("data", 3, "B")),
     ("formula_too_long", "a.xlsx", lambda: sheet(formula("1+" * 5000 + "1")),
      "formula_too_long", ("data", 2, "I")),
+    ("attribute_of_6MB", "a.xlsx", lambda: sheet(last_row(
+        b'<row r="3"><c r="B3" s="' + b"x>" * 3_000_000 + b'"><v>1</v></c></row>')),
+     "file_unsafe", None),
     ("billion_laughs", "a.xlsx", lambda: sheet(lambda x: LAUGHS + x.split(b"?>", 1)[-1]),
      "file_unsafe", None),
     ("entity_in_workbook", "a.xlsx", lambda: patched(flat_xlsx([flat_row()]), "xl/workbook.xml",
@@ -422,3 +425,15 @@ def test_the_worst_workbooks_are_checked_in_little_memory(tmp_path, duck_fixture
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert int(run.stdout.split()[-1]) < 400  # MB, imports included (~175 MB of them)
+
+
+def test_the_data_page_asks_before_creating_agencies(app_db):
+    """New agencies only by an explicit choice: a checkbox on /data, unticked."""
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/data.py")
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    box = next(c for c in at.checkbox if c.key == "data_create_agencies")
+    assert box.value is False and box.label.startswith("Create new agencies")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
+import zipfile
 from datetime import date
 
 import pandas as pd
@@ -132,6 +134,42 @@ def workbook(build) -> bytes:
     build(wb)
     out = io.BytesIO()
     wb.save(out)
+    return as_excel_saves_it(out.getvalue())
+
+
+INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*?) t="inlineStr"([^>]*)><is><t>(.*?)</t></is></c>',
+                    re.S)
+
+
+def as_excel_saves_it(data: bytes) -> bytes:
+    """openpyxl writes texts inline; Excel keeps them in one shared-strings part, each
+    written once (xml:space="preserve" where spaces matter), the cells pointing into it."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    strings: dict[bytes, int] = {}
+
+    def shared(m):
+        index = strings.setdefault(m.group(4), len(strings))
+        return b'<c r="%s"%s t="s"%s><v>%d</v></c>' % (m.group(1), m.group(2), m.group(3), index)
+    parts = {n: src.read(n) for n in src.namelist()}
+    for name in parts:
+        if name.startswith("xl/worksheets/sheet"):
+            parts[name] = INLINE.sub(shared, parts[name])
+    items = b"".join(b'<si><t xml:space="preserve">' + text + b"</t></si>" for text in strings)
+    parts["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.'
+        b'openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">%s</sst>'
+        % (len(strings), len(strings), items))
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+        b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdSST" Type="http://schemas.openxmlformats.'
+        b'org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        b"</Relationships>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, body in parts.items():
+            dst.writestr(name, body)
     return out.getvalue()
 
 
@@ -139,8 +177,10 @@ def workbook(build) -> bytes:
 UNITS = {  # as written → (stored code, the figures)
     "SỞ TƯ PHÁP": ("34:01-S02", (20, 1500, 300, 900, 700, 20, 180, 20)),
     "Sở Văn hoá, Thể thao và Du lịch": ("34:01-S06", (0, 40, 10, 20, 25, 0, 5, 0)),
+    "Công an thành phố Hà Nội": ("34:01-S13", (40, 9000, 1000, 6000, 3900, 40, 90, 10)),  # tỉnh
     "UBND phường  Yên Hoà": ("34:01-X00175", (5, 2300, 700, 1500, 1400, 5, 90, 10)),
     "ubnd xã hòa   lạc": ("34:01-X09988", (0, 120, 80, 100, 90, 0, 10, 0)),
+    "Ủy ban nhân dân X. Ứng Hoà": ("34:01-X10402", (1, 60, 40, 50, 45, 0, 6, 0)),
 }
 
 
@@ -179,7 +219,7 @@ def test_a_unit_nobody_knows_is_refused_with_the_closest_names_then_created_on_r
                                        Q4_2025, A_HEADERS, A_MERGES, _per_unit_body(units)))
     before = stats_checksum(demo)
     refused = importer.import_file(demo, data, "hn_q4_2025.xlsx")
-    assert [(i.code, i.row) for i in refused.errors] == [("unknown_agency_name", 18)]
+    assert [(i.code, i.row) for i in refused.errors] == [("unknown_agency_name", 20)]
     message = describe(refused.errors[0], "vi")
     assert "UBND Phường Yên Hòa" in message and "--create-agencies" in message
     assert stats_checksum(demo) == before
@@ -259,6 +299,38 @@ def test_one_sheet_per_unit_in_one_workbook(demo):
         ("34:01-S02", "G15-TP07"): (10, 300, 100, None, 200, 190, 0, 20, 0),
         ("34:01-S02", "G15-TP03"): (0, 1200, 800, None, 1000, 990, 0, 10, 0),
         ("34:01-X00175", "G15-TP07"): (2, 80, 20, None, 60, 38, 0, 4, 0)}
+
+
+def test_a_department_named_alone_under_its_province_heading(demo):
+    """The heading of an administrative document: 'UBND THÀNH PHỐ HÀ NỘI' over 'SỞ TƯ PHÁP';
+    'Đơn vị báo cáo: Sở Tư pháp' (34 departments bear that name); a 'Mã lĩnh vực' column; the
+    period written out in words."""
+    headers = tuple([row[0], "Mã lĩnh vực", *row[1:]] for row in FIELD_HEADERS)
+    merges = ["A{h}:A{h2}", "B{h}:B{h2}", "C{h}:C{h2}", "D{h}:G{h}", "H{h}:K{h}", "L{h}:N{h}",
+              "D{h1}:D{h2}", "E{h1}:F{h1}", "G{h1}:G{h2}"] + \
+        [f"{c}{{h1}}:{c}{{h2}}" for c in "HIJKLMN"]
+
+    def build(wb):
+        ws = wb.create_sheet("Q4")
+        printed(ws, "Sở Tư pháp", "(Từ ngày 15 tháng 9 năm 2025 đến ngày 14 tháng 12 năm 2025)",
+                headers, merges, [[1, "G15-TP07", "Hộ tịch tư pháp", *a_row(
+                    3, 90, 10, 50, 45, 0, 8, 0)]], width=14)
+        ws["A1"] = "UBND THÀNH PHỐ HÀ NỘI"
+        ws["A2"] = "SỞ TƯ PHÁP"  # the issuing body under its superior, top left
+    result = ok(importer.import_file(demo, workbook(build), "stp_q4.xlsx"))
+    assert loaded(demo, result.load_id) == {
+        ("34:01-S02", "G15-TP07"): (3, 90, 10, None, 50, 45, 0, 8, 0)}
+
+
+def test_a_csv_saved_as_unicode_text(demo):
+    """Excel's 'Unicode Text': UTF-16 with its BOM, tab-separated."""
+    rows = [_named("Sở Tư pháp")]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    result = ok(importer.import_file(demo, buf.getvalue().encode("utf-16"), "unicode.txt"))
+    assert list(loaded(demo, result.load_id)) == [("34:01-S02", "G15-TP07")]
 
 
 # --- the flat template, agencies named without a code --------------------------------------

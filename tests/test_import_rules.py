@@ -9,7 +9,8 @@ import pytest
 from data_access import reference
 from domain import form06a as F
 from domain.validation import (
-    Places, agency_code, agency_codes, agency_era_problem, closest, code_text, describe, issue,
+    Places, agency_code, agency_codes, agency_era_problem, base_name_key, closest, code_text,
+    describe, issue,
     locality_code, name_key, parse_count, parse_count_column, parse_period, period_problem,
     report_era,
 )
@@ -158,6 +159,15 @@ def test_names_equal_however_written(a, b):
                                   ("Hà Nam", "Hà Nội")])
 def test_names_that_differ_stay_apart(a, b):
     assert name_key(a) != name_key(b)
+
+
+def test_the_looser_form_of_a_name():
+    hanoi = {name_key("Hà Nội"), name_key("Thành phố Hà Nội")}
+    same = [("Ủy ban nhân dân P. Yên Hoà", "UBND Phường Yên Hòa"),
+            ("Công an thành phố Hà Nội", "Công an tỉnh"), ("Sở Tư pháp TP Hà Nội", "Sở Tư pháp")]
+    for written, stored in same:
+        assert base_name_key(written, hanoi) == base_name_key(stored, hanoi)
+    assert base_name_key("UBND Phường Yên Hoa", hanoi) != base_name_key("UBND Phường Yên Hòa")
 
 
 @pytest.mark.parametrize("cell, expected", [

@@ -4,6 +4,7 @@ kind of bad input refused with its sheet, row and column, all or nothing, each a
 in data_loads; the command line's --load and --template."""
 import csv
 import io
+import shutil
 from contextlib import redirect_stderr, redirect_stdout
 
 import pandas as pd
@@ -31,10 +32,20 @@ GOOD = [
 ]
 
 
-@pytest.fixture
-def db(tmp_path):
-    database = Database(f"duckdb:///{tmp_path / 'load.duckdb'}")
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    """The fixture without scores, built once; each test loads into a copy of it."""
+    path = tmp_path_factory.mktemp("i766_load") / "base.duckdb"
+    database = Database(f"duckdb:///{path}")
     build(database, scores=False)
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def db(base, tmp_path):
+    shutil.copy(base, tmp_path / "load.duckdb")
+    database = Database(f"duckdb:///{tmp_path / 'load.duckdb'}")
     yield database
     database.dispose()
 

@@ -3,51 +3,25 @@ reads (data_access/whatif_data.py): it recovers the effect the sample generator 
 (FEE_EFFECT) within its interval, through the SQL panel, with data on both sides of
 01/07/2025 (63 provinces before, 34 after: each row in the units of its own era); it says which
 policies it rests on and why the others contribute nothing."""
-from datetime import date, datetime
+from datetime import date
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from data_access import reference, sample, schema, whatif_data
-from data_access.db import Database, bulk_insert
+from data_access import reference, sample, whatif_data
+from data_access.db import Database
 from domain import did, eras
 from domain.periods import Month
+from tests import whatif_sample
 
-SEED = 2026
-UNTIL = Month(2026, 3)  # past the end of the national policies of 2025, in the 34 units
 NO_MERGER = eras.Crosswalk({})
 
 
-# --- the sample generator's data, through the SQL panel ------------------------------------
-def _generated_rows(seed: int) -> pd.DataFrame:
-    """The demo sample for the seed, summed per locality × procedure × month (the generator's
-    agencies collapsed into one per locality: the panel sums over agencies anyway)."""
-    parts = []
-    cols = ["received_online", "received_full_online", "received_direct", "received_postal"]
-    for frame in sample.stats_chunks(sample.build_plan("demo", seed, until=UNTIL)):
-        g = frame.groupby(["locality_code", "procedure_code", "period_start", "period_end",
-                           "field_code"], dropna=False, as_index=False)[cols].sum()
-        parts.append(g)
-    rows = pd.concat(parts, ignore_index=True)
-    codes = {c: i + 1 for i, c in enumerate(sorted(rows["locality_code"].unique()))}
-    rows["agency_id"] = rows["locality_code"].map(codes)
-    rows["load_id"] = 1
-    return rows
-
-
 @pytest.fixture(scope="module")
-def generated_db(tmp_path_factory):
-    """A DuckDB with the reference tables (fee policies included) and the generated panel."""
-    db = Database(f"duckdb:///{tmp_path_factory.mktemp('did') / 'did.duckdb'}")
-    db.create_schema()
-    rows = _generated_rows(SEED)
-    with db.transaction() as conn:
-        reference.load_reference(conn)
-        bulk_insert(conn, schema.dossier_stats, rows)
-        conn.execute(schema.data_loads.insert().values(
-            id=1, kind="sample", file_name="did test", rows=len(rows), loaded_by="tests",
-            loaded_at=datetime(2026, 1, 1), outcome="ok"))
+def generated_db():
+    """The demo sample to 03/2026 (tests/whatif_sample.py, built once per process)."""
+    db = Database(f"duckdb:///{whatif_sample.path()}")
     yield db
     db.dispose()
 
@@ -73,8 +47,12 @@ def test_recovers_the_planted_effect_within_its_interval(generated_db):
     assert uses["TT 63/2023/TT-BTC driving licence online"].reason == "no_online"
     assert est.n_policies == 5
     for p in est.policies:
-        if p.used:  # each policy alone points the same way
+        if p.used:  # each policy alone, and every other without it, points the same way
             assert p.beta == pytest.approx(sample.FEE_EFFECT, abs=0.1), p
+            assert p.beta_without == pytest.approx(sample.FEE_EFFECT, abs=0.05), p
+            assert 0 < p.se_without < 0.05
+        else:
+            assert p.beta_without is None
 
 
 def test_the_panel_sums_in_sql(fixture_db):
@@ -140,6 +118,14 @@ def test_synthetic_effect_within_interval(beta):
                        "offline": "no_online"}
     assert est.n_policies == 2 and est.se_jackknife is not None
     assert est.n_treated_cells == 2 * 10 + 1
+
+
+def test_whole_months():
+    assert did.whole_months(date(2023, 2, 5), None) == (Month(2023, 3), None)
+    assert did.whole_months(date(2025, 1, 1), date(2025, 12, 31)) == (Month(2025, 1),
+                                                                      Month(2025, 12))
+    assert did.whole_months(date(2024, 5, 1), date(2024, 6, 29)) == (Month(2024, 5),
+                                                                     Month(2024, 5))
 
 
 def test_exposure_counts_whole_months_only():

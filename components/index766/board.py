@@ -7,12 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components import data
 from components.context import PageContext
 from components.download import xlsx_button
 from components.index766 import data as data766
 from components.index766.period import PAGE
 from components.scope_url import locality_labels
-from data_access.index766 import headers
+from data_access.index766 import headers, named
 from domain import eras
 from domain import index766 as I
 from domain.formatting import fmt_decimal, fmt_int
@@ -69,7 +70,7 @@ def render(ctx: PageContext, period: I.Period) -> None:
                 continue
             picked = _ranking(ctx, part, period, level) or picked
             _comparison(ctx, part)
-    table = data766.table(period, None, ctx.lang)
+    table = named(data766.board(period), data.localities(), None, ctx.lang)
     xlsx_button(ctx, table.rename(columns=headers(ctx.lang)), file_stem=f"index766_{period}",
                 title=ctx.t("i766_title"), filters={ctx.t("i766_period"): period.label(ctx.lang)})
     if picked is not None:

@@ -62,13 +62,3 @@ def _recomputed(version: int, scope: Scope, month: Month, by: str | None):
 def recomputed(scope: Scope, month: Month, by: str | None = None) -> pd.DataFrame:
     """Measure totals and recomputed groups of a month, by agency or procedure or whole."""
     return _recomputed(data.version(), scope, month, by)
-
-
-@st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
-def _table(version: int, period: I.Period, locality: str | None, lang: str):
-    return store.table(data.db(), period, locality, lang)
-
-
-def table(period: I.Period, locality: str | None, lang: str) -> pd.DataFrame:
-    """The command line's table, for the Excel download."""
-    return _table(data.version(), period, locality, lang)

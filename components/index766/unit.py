@@ -90,10 +90,12 @@ def _groups(ctx: PageContext, row) -> None:
     texts = {"max": fmt(0), "official": fmt(), "lost": fmt(), "recomputed": fmt(),
              "of": lambda v: fmt_decimal(v, ctx.lang, 0) if v else ctx.t("i766_not_fed"),
              "diff": fmt(signed=True)}
+    # text cells: a blank reads "–" (the grid would show a missing number as "None")
+    shown = table.assign(**{c: table[c].map(f) for c, f in texts.items()})
     heads = {c: ctx.t(f"i766_unit_col_{c}") for c in table.columns}
-    styled = table.rename(columns=heads).style.format(
-        {heads[c]: f for c, f in texts.items()}, na_rep="–").apply(
-        lambda col: [heat(s) for s in shares], subset=[heads["official"]])
+    styled = shown.rename(columns=heads).style.apply(
+        lambda col: [heat(s) for s in shares], subset=[heads["official"]]).set_properties(
+        subset=[heads[c] for c in texts], **{"text-align": "right"})
     st.dataframe(styled, hide_index=True, width="stretch")
 
 

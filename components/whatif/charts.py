@@ -285,21 +285,18 @@ def method_text(ctx: PageContext, out: Outcome) -> str:
 
 
 # --- the back-tests --------------------------------------------------------------------------
-def _backtest_chart(title: str, series: tuple[str, str, str], band: str, lang: str,
-                    height: int) -> alt.TopLevelMixin:
+def _backtest_chart(series: tuple[str, str, str], lang: str, height: int) -> alt.TopLevelMixin:
+    """What happened, and from the origin the prediction and what it would be without the
+    change; the rate axis is cut to the values (the caption says so)."""
     x = _x(lang)
     colour, dash = _series_encoding(series)
     tooltip = [alt.Tooltip("series:N", title=t("series", lang)),
                alt.Tooltip("month_text:N", title=t("month", lang)),
-               alt.Tooltip("value_text:N", title=title)]
+               alt.Tooltip("value_text:N", title=t("wi_axis_online", lang))]
     marks = alt.NamedData(name=MARKS)
     return alt.layer(
-        alt.Chart(alt.NamedData(name=BAND)).mark_area(opacity=0.22).encode(
-            x=x, y=alt.Y("lo:Q", scale=alt.Scale(zero=False)), y2="hi:Q",
-            fill=alt.Fill("band:N", scale=alt.Scale(domain=[band], range=[SCEN_COLOUR]),
-                          legend=alt.Legend(orient="bottom", title=None, labelLimit=500))),
         alt.Chart(alt.NamedData(name=LINES)).mark_line(strokeWidth=2.5).encode(
-            x=x, y=alt.Y("value:Q", title=title, axis=alt.Axis(format=".0%"),
+            x=x, y=alt.Y("value:Q", title=None, axis=alt.Axis(format=".0%"),
                          scale=alt.Scale(zero=False)),
             color=colour, strokeDash=dash, order="order:Q", tooltip=tooltip),
         alt.Chart(marks).mark_rule(color="#9ca3af", strokeDash=[2, 3]).encode(x=x),
@@ -317,9 +314,9 @@ def backtest_names(ctx: PageContext) -> tuple[str, str, str]:
     return ctx.t("wi_bt_actual"), ctx.t("wi_bt_without"), ctx.t("wi_bt_predicted")
 
 
-def backtest_values(ctx: PageContext, check: Check) -> tuple[list[dict], list[dict]]:
-    """(lines, band) of one back-test: what happened (the year up to the change and the months
-    compared), and from the origin the prediction and what it would be without the change."""
+def backtest_values(ctx: PageContext, check: Check) -> list[dict]:
+    """What happened (the year up to the change and the months compared), and from the
+    origin the prediction and what it would be without the change."""
     lang = ctx.lang
     actual_name, without_name, predicted_name = backtest_names(ctx)
     lines = [_record(m, actual_name, v, lang, i) for i, (m, v) in enumerate(check.before)]
@@ -327,26 +324,17 @@ def backtest_values(ctx: PageContext, check: Check) -> tuple[list[dict], list[di
     lines += [_record(m, actual_name, v, lang, offset + i)
               for i, (m, v) in enumerate(zip(check.months, check.actual)) if not np.isnan(v)]
     start = dict(check.before).get(check.origin)
-    band = []
     for name, values in ((without_name, check.without), (predicted_name, check.predicted)):
         if start is not None:
             lines.append(_record(check.origin, name, start, lang, 0))
         lines += [_record(m, name, v, lang, i + 1) for i, (m, v) in
                   enumerate(zip(check.months, values))]
-    label = ctx.t("wi_band")
-    if start is not None:
-        band.append({"month": check.origin.first_day.isoformat(), "lo": start, "hi": start,
-                     "band": label})
-    band += [{"month": m.first_day.isoformat(), "lo": float(lo), "hi": float(hi),
-              "band": label} for m, lo, hi in zip(check.months, check.lo, check.hi)]
-    return lines, band
+    return lines
 
 
 def draw_backtest(ctx: PageContext, check: Check) -> None:
-    lines, band = backtest_values(ctx, check)
-    template = _backtest_spec(ctx.t("wi_bt_axis"), backtest_names(ctx),
-                              ctx.t("wi_band"), ctx.lang, 230)
+    template = _backtest_spec(backtest_names(ctx), ctx.lang, 300)
     mark = ctx.t("wi_bt_mark_start" if check.event == "start" else "wi_bt_mark_end")
     marks = [{"month": check.origin.plus(1).first_day.isoformat(), "label": mark}]
-    draw({**template, "datasets": {**template.get("datasets", {}), LINES: lines, BAND: band,
-                                   MARKS: marks}})
+    draw({**template, "datasets": {**template.get("datasets", {}),
+                                   LINES: backtest_values(ctx, check), MARKS: marks}})

@@ -6,6 +6,7 @@ values from the URL when it changes from outside (a link, back/forward) and writ
 back to it."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
 import streamlit as st
@@ -20,6 +21,18 @@ from domain.whatif import MAX_AHEAD, logit, sigmoid
 KEYS = {f: f"wi_{f}" for f in ws.PARAMS}
 LAST_QUERY, COVER_DEFAULT = "wi_last_query", "wi_cover_default"
 OPEN = "open"  # the end control's last option: no end
+
+
+@lru_cache(maxsize=8192)
+def label(kind: str, value, lang: str) -> str:
+    """A control's value as it reads (Streamlit formats every option on every run: kept)."""
+    if kind == "pct":
+        return fmt_pct(value / 100, lang, 0)
+    if kind == "month":
+        return fmt_month(value.first_day, lang)
+    if kind == "vnd":
+        return fmt_vnd(value, lang)
+    return ("± " if kind == "pm" else "") + num(value, lang)
 
 
 def cover_options(fee_procs, field_names: dict[str, str]) -> list[str]:
@@ -104,7 +117,7 @@ def draw(ctx: PageContext, scopes: dict[str, str], fee_procs, field_names: dict[
             return ctx.t("wi_field_option", name=field_names[token[len(ws.FIELD_PREFIX):]])
         return proc_label.get(token, token)
 
-    month = lambda m: fmt_month(m.first_day, lang)  # noqa: E731
+    month = lambda m: label("month", m, lang)  # noqa: E731
     ss = st.session_state
     st.markdown(f"#### {ctx.t('wi_policy_heading')}")
     st.selectbox(ctx.t("wi_scope"), list(scopes), format_func=scopes.get, key=KEYS["scope"],
@@ -114,7 +127,7 @@ def draw(ctx: PageContext, scopes: dict[str, str], fee_procs, field_names: dict[
     st.caption(ctx.t("wi_cover_default"))
     st.select_slider(ctx.t("wi_cut"), list(range(ws.CUT_RANGE[0], ws.CUT_RANGE[1] + 1,
                                                  ws.CUT_STEP)),
-                     format_func=lambda v: fmt_pct(v / 100, lang, 0), key=KEYS["cut"],
+                     format_func=lambda v: label("pct", v, lang), key=KEYS["cut"],
                      help=ctx.t("wi_cut_help"))
     c1, c2 = st.columns(2)
     with c1:
@@ -134,10 +147,11 @@ def draw(ctx: PageContext, scopes: dict[str, str], fee_procs, field_names: dict[
     c1, c2 = st.columns([3, 2])
     with c1:
         st.select_slider(ctx.t("wi_resp"), hundredths(ws.RESP_MAX), key=KEYS["resp"],
-                         format_func=lambda v: num(v, lang), help=ctx.t("wi_resp_help"))
+                         format_func=lambda v: label("num", v, lang),
+                         help=ctx.t("wi_resp_help"))
     with c2:
         st.select_slider(ctx.t("wi_unc"), hundredths(ws.UNC_MAX), key=KEYS["unc"],
-                         format_func=lambda v: "± " + num(v, lang),
+                         format_func=lambda v: label("pm", v, lang),
                          help=ctx.t("wi_unc_help"))
     resp, unc = ss[KEYS["resp"]], ss[KEYS["unc"]]
     lo, hi = max(0.0, resp - unc), resp + unc
@@ -146,10 +160,10 @@ def draw(ctx: PageContext, scopes: dict[str, str], fee_procs, field_names: dict[
         f" ({ctx.t('wi_range', lo=example[1], hi=example[2])})"
     st.caption(response_note + " " + ctx.t("wi_resp_example", mid=example[0], range=spread))
     st.select_slider(ctx.t("wi_ceil"), list(range(ws.CEIL_RANGE[0], ws.CEIL_RANGE[1] + 1)),
-                     format_func=lambda v: fmt_pct(v / 100, lang, 0), key=KEYS["ceil"],
+                     format_func=lambda v: label("pct", v, lang), key=KEYS["ceil"],
                      help=ctx.t("wi_ceil_help"))
     st.select_slider(ctx.t("wi_visit"), visit_options(ss[KEYS["visit"]]),
-                     format_func=lambda v: fmt_vnd(v, lang), key=KEYS["visit"],
+                     format_func=lambda v: label("vnd", v, lang), key=KEYS["visit"],
                      help=ctx.t("wi_visit_help"))
     st.caption(ctx.t("wi_visit_basis", value=fmt_int(ws.Spec().visit, lang)))
     st.radio(ctx.t("wi_base"), ws.BASES, key=KEYS["base"], horizontal=True,

@@ -128,7 +128,7 @@ def backtest_section(ctx: PageContext, checks: list[Check]) -> None:
     if not checks:
         st.info(ctx.t("wi_bt_none"))
         return
-    st.dataframe(backtest_table(ctx, checks), hide_index=True, width="stretch")
+    st.table(backtest_table(ctx, checks).set_index(ctx.t("wi_bt_col_policy")))
     done = [c for c in checks if c.done]
     for start in range(0, len(done), CHARTS_PER_ROW):
         cols = st.columns(CHARTS_PER_ROW)

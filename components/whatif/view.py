@@ -102,20 +102,21 @@ def num(v: float, lang: str, digits: int = 2) -> str:
 
 
 def pair(a: float, b: float, lang: str) -> tuple[str, str]:
-    """Two rates with enough decimals to tell them apart (one, or two when one is not
-    enough)."""
+    """Two rates with enough decimals to tell them apart: one, two when one is not enough;
+    one again when they are the same."""
     for digits in (1, 2):
         ta, tb = fmt_pct(a, lang, digits), fmt_pct(b, lang, digits)
         if ta != tb:
-            break
-    return ta, tb
+            return ta, tb
+    return fmt_pct(a, lang), fmt_pct(b, lang)
 
 
 def points(delta: float, lang: str) -> str:
     """A change in points: one decimal; two under a tenth of a point, three under a
-    hundredth (a change that small still reads as one, not as 0,0)."""
+    hundredth (a change that small still reads as one, not as 0,0); none at all: 0,0."""
     size = abs(delta)
-    return fmt_points(delta, lang, 1 if size >= 0.00095 else 2 if size >= 0.000095 else 3)
+    digits = 1 if size >= 0.00095 or size < 0.0000095 else 2 if size >= 0.000095 else 3
+    return fmt_points(delta, lang, digits)
 
 
 def unchanged(delta: float) -> bool:

@@ -380,7 +380,8 @@ STRINGS = {
     "outcome_ok": {"vi": "đã nạp", "en": "loaded"},
     "outcome_rejected": {"vi": "bị từ chối", "en": "refused"},
     "outcome_unchanged": {"vi": "đã có, không đổi", "en": "already loaded"},
-    "outcome_failed": {"vi": "lỗi khi ghi, đã hoàn tác", "en": "write failed, rolled back"},
+    "outcome_failed": {"vi": "không nạp được (lỗi hoặc cơ sở dữ liệu bận), không ghi gì",
+                       "en": "could not load (an error or a busy database); nothing written"},
     "data_template": {"vi": "Mẫu phẳng", "en": "Flat template"},
     "data_template_intro": {
         "vi": "Mỗi dòng: một kỳ × một cơ quan × một thủ tục (hoặc lĩnh vực), có một dòng ví dụ và trang hướng dẫn. Ô để trống = không báo cáo (khác 0).",

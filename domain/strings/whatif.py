@@ -156,9 +156,9 @@ STRINGS = {
         "vi": "Giảm {cut} phí, lệ phí nộp trực tuyến cho {n} thủ tục {where} từ {start} "
               "({until}): đến {end}, tỷ lệ nộp trực tuyến của các thủ tục này đạt "
               "{online_scen}{range} thay vì {online_base} nếu không có chính sách ({gain}).",
-        "en": "A {cut} cut to the online fee of {n} procedures {where} from {start} ({until}): "
-              "by {end}, their online rate reaches {online_scen}{range} instead of {online_base} "
-              "without the policy ({gain})."},
+        "en": "A {cut} cut to the online fee {where} from {start} ({until}; procedures covered: "
+              "{n}): by {end}, their online rate reaches {online_scen}{range} instead of "
+              "{online_base} without the policy ({gain})."},
     "wi_sum_moved": {
         "vi": "Khoảng {moved} hồ sơ chuyển sang nộp trực tuyến ({lo} – {hi}).",
         "en": "About {moved} dossiers move online ({lo} – {hi})."},
@@ -588,20 +588,18 @@ STRINGS = {
         "vi": "Không kiểm chứng: không còn chính sách nào khác để ước lượng mức phản ứng.",
         "en": "Not tested: no other cut is left to estimate the response from."},
     "wi_bt_chart_caption": {
-        "vi": "Dự báo từ số liệu đến {origin}. Sai số bình quân: {mae} (nếu bỏ qua chính sách: "
-              "{without}).",
-        "en": "Predicted from data to {origin}. Mean error: {mae} ({without} ignoring the cut)."},
+        "vi": "Dự báo từ số liệu đến {origin}; trục tỷ lệ không bắt đầu từ 0. Sai số bình quân: "
+              "{mae} (nếu bỏ qua chính sách: {without}).",
+        "en": "Predicted from data to {origin}; the rate axis does not start at 0. Mean error: "
+              "{mae} ({without} ignoring the cut)."},
     "wi_bt_summary": {
         "vi": "Trên {n} lần kiểm chứng, sai số tác động lớn nhất là {worst}. Đọc mức phản ứng và "
               "kết quả mô phỏng như một khoảng có sai số cỡ này.",
         "en": "Over {n} back-tests the largest effect error is {worst}. Read the response and "
               "the what-if's results as a range with errors of this size."},
     "wi_bt_actual": {"vi": "Thực tế", "en": "Actual"},
-    "wi_bt_without": {"vi": "Dự báo nếu không có thay đổi", "en": "Predicted without the change"},
-    "wi_bt_predicted": {"vi": "Dự báo của mô phỏng", "en": "The what-if's prediction"},
-    "wi_bt_axis": {
-        "vi": "Tỷ lệ trực tuyến (trục không bắt đầu từ 0)",
-        "en": "Online rate (axis not from 0)"},
+    "wi_bt_without": {"vi": "Nếu không có thay đổi", "en": "Without the change"},
+    "wi_bt_predicted": {"vi": "Mô phỏng dự báo", "en": "The what-if predicted"},
     "wi_bt_mark_start": {"vi": "Chính sách bắt đầu", "en": "Cut starts"},
     "wi_bt_mark_end": {"vi": "Chính sách kết thúc", "en": "Cut ends"},
 }
