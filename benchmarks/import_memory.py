@@ -114,8 +114,9 @@ def huge_shared_string(ctx: dict) -> bytes:
     base = ctx["base"]
 
     def sst(_):
-        return (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
-                b'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>' + b"x" * 60_000_000
+        return (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.'
+                b'openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+                b"<si><t>" + b"x" * 60_000_000
                 + b"</t></si></sst>")
     data = _patched(base, "xl/sharedStrings.xml", sst)
     data = _patched(data, "[Content_Types].xml", lambda x: x.replace(

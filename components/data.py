@@ -33,6 +33,7 @@ from domain.scope import Scope
 
 TTL = 3600
 STATUS_SECONDS = 30
+PUBLISH_WITHIN = 600  # seconds: a new version shows at the latest after this
 
 
 @st.cache_resource
@@ -41,11 +42,15 @@ def db() -> Database:
 
 
 class _Shared:
-    """The status last read, and the shared values of each `shared` function."""
+    """The status the pages see and the one being warmed, and the shared values of each
+    `shared` function."""
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.status: tuple[float, dict] | None = None
+        self.published: dict | None = None  # the status (and so the data version) pages see
+        self.pending: dict | None = None  # a newer one, being warmed
+        self.pending_since = 0.0
+        self.read_at = float("-inf")  # when the database was last asked
         self.values: dict[str, OrderedDict] = {}
         self.computing: dict[tuple, threading.Event] = {}
 
@@ -57,20 +62,50 @@ def _shared() -> _Shared:
 
 def status() -> dict:
     """Whether data is loaded, its bounds and version (catalog.data_status), read again at most
-    every STATUS_SECONDS; a new version starts the background warm-up. Read-only."""
+    every STATUS_SECONDS. Read-only.
+
+    A new version (a load, here or in another process) is not shown at once in a server: the
+    pages go on with the version whose caches are warm while the warm-up fills the caches of
+    the new one (components/warmup.py, whose own session sees the new version), then all switch
+    together, within a minute or two of the load — instead of every session recomputing every
+    view at the same moment. Elsewhere (AppTest, scripts) a new version shows at once."""
+    from components import warmup  # the warm-up reads through this module
+
     state = _shared()
     now = time.monotonic()
-    current = state.status
-    if current is None or now - current[0] > STATUS_SECONDS:
+    if state.published is None or now - state.read_at > STATUS_SECONDS:
         value = catalog.data_status(db())
         with state.lock:
-            previous, state.status = state.status, (now, value)
-        if previous is None or previous[1]["version"] != value["version"]:
-            from components import warmup  # the warm-up reads through this module
-
+            state.read_at = now
+            published = state.published
+            new = published is None or value["version"] != published["version"]
+            if not new or published is None or not value["ready"] or not warmup.enabled():
+                state.published, state.pending = value, None
+            elif state.pending is None or state.pending["version"] != value["version"]:
+                state.pending, state.pending_since = value, now
+            else:
+                new = False
+        if new:
             warmup.data_changed(value)
-        return value
-    return current[1]
+    pending = state.pending
+    if pending is not None:
+        if now - state.pending_since > PUBLISH_WITHIN:  # a warm-up that never ends
+            publish(pending["version"])
+        elif warmup.in_warmup_session():
+            return pending
+    return state.published
+
+
+def publish(data_version: int) -> None:
+    """Show a warmed version to every page, and let the older versions' values go."""
+    state = _shared()
+    with state.lock:
+        if state.pending is None or state.pending["version"] != data_version:
+            return
+        state.published, state.pending = state.pending, None
+        for entries in state.values.values():
+            for k in [k for k in entries if k[0] != data_version]:
+                del entries[k]
 
 
 def version() -> int:
@@ -189,9 +224,16 @@ def agency(agency_id: int) -> dict | None:
 
 
 def clear() -> None:
-    """After a write: drop every cached read; the status is read again at the next view."""
-    st.cache_data.clear()
+    """After a write in this process: read the data version again at the next view. In a
+    server the new version then shows once warm (see `status`); elsewhere every cached read
+    is dropped at once."""
+    from components import warmup
+
     state = _shared()
     with state.lock:
-        state.status = None
-        state.values.clear()
+        state.read_at = float("-inf")
+        if not warmup.enabled():
+            state.published = state.pending = None
+            state.values.clear()
+    if not warmup.enabled():
+        st.cache_data.clear()

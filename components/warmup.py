@@ -7,8 +7,11 @@ its own port, as a browser would, and views the default period's overview and ma
 page of every province and ministry of the default unit set, in both languages, one after
 another. Every cache those views use (query results, rankings, chart specs, display strings,
 the map's deck) is then filled in this process; each process of `make serve` warms its own.
-A page never waits for it: the warm-up is one more session among the users'. Off with
-DVC_WARMUP=0; never inside AppTest.
+A page never waits for it: the warm-up is one more session among the users'. After a load the
+other sessions go on with the previous version until the warm-up is done, then all switch
+(components/data.status): the warm-up's session alone sees the new version, recognised by a
+header of its websocket carrying a token of this process. Off with DVC_WARMUP=0; never inside
+AppTest.
 
 The protocol: GET / sets the XSRF cookie; the websocket /_stcore/stream carries the
 "streamlit" subprotocol and the token; the client sends BackMsg rerun requests (the page, the
@@ -21,6 +24,7 @@ import asyncio
 import collections
 import gc
 import os
+import secrets
 import threading
 import time
 from dataclasses import dataclass, field
@@ -98,8 +102,9 @@ async def http_get(host: str, port: int, path: str) -> tuple[dict, bytes]:
 class Session:
     """One browser tab: its cookies, websocket, message cache and the app's pages."""
 
-    def __init__(self, base: str):
+    def __init__(self, base: str, headers: dict | None = None):
         parts = urlsplit(base)
+        self.headers = headers or {}
         self.host, self.port = parts.hostname, parts.port or 80
         self.base = base.rstrip("/")
         self.prefix = parts.path.strip("/")
@@ -117,7 +122,8 @@ class Session:
             self.cookies, body = await http_get(self.host, self.port, root)
             view.received += len(body)
             xsrf = self.cookies.get("_streamlit_xsrf", "")
-            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+                       **self.headers}
             self.ws = await websockets.connect(
                 f"ws://{self.host}:{self.port}{root}{STREAM_PATH}",
                 origin=f"http://{self.host}:{self.port}",
@@ -217,11 +223,14 @@ class State:
 
 
 STATE = State()
+HEADER = "X-Dvc-Warmup"
+TOKEN = secrets.token_hex(16)  # this process's warm-up session says so with this
 _lock = threading.Lock()
 _wake = threading.Event()
 
 
-def _enabled() -> bool:
+def enabled() -> bool:
+    """Whether this process warms itself: a server, not AppTest nor a script."""
     from streamlit import config
     from streamlit.runtime import Runtime
 
@@ -229,9 +238,19 @@ def _enabled() -> bool:
         not config.get_option("global.appTest")
 
 
+def in_warmup_session() -> bool:
+    """Whether the current script run is the warm-up's (its websocket carries TOKEN)."""
+    import streamlit as st
+
+    try:
+        return st.context.headers.get(HEADER) == TOKEN
+    except Exception:  # noqa: BLE001 - not in a script run
+        return False
+
+
 def data_changed(status: dict) -> None:
     """The data a process reads has a (new) version: warm this process in the background."""
-    if not status.get("ready") or not _enabled():
+    if not status.get("ready") or not enabled():
         return
     with _lock:
         STATE.wanted = status["version"]
@@ -285,11 +304,13 @@ def views() -> list[tuple[str, dict]]:
 
 
 def _warm(version: int) -> None:
+    from components import data
+
     started = time.perf_counter()
     todo = views()
 
     async def run() -> list[View]:
-        session = Session(server_url())
+        session = Session(server_url(), headers={HEADER: TOKEN})
         done = [await session.open(*todo[0])]
         for path, params in todo[1:]:
             if STATE.wanted != version:  # a newer load: start again with it
@@ -298,7 +319,10 @@ def _warm(version: int) -> None:
         await session.close()
         return done
 
-    done = asyncio.run(run())
+    try:
+        done = asyncio.run(run())
+    finally:
+        data.publish(version)  # warm or not, the new version shows now
     STATE.views, STATE.errors = len(done), sum(1 for v in done if v.error)
     STATE.seconds = time.perf_counter() - started
     if STATE.wanted == version:

@@ -12,7 +12,6 @@ import codecs
 import csv
 import io
 import re
-
 from datetime import date, datetime
 
 import numpy as np
@@ -20,8 +19,8 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from data_access.xlsx import UTF16_BOMS, set_value
 from data_access.schema import agencies, fields, localities, procedures
+from data_access.xlsx import UTF16_BOMS, set_value
 from domain import form06a as F
 from domain.formatting import fmt_int
 from domain.i18n import t

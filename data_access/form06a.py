@@ -36,7 +36,7 @@ from domain.periods import MonthRange
 from domain.scope import Scope
 from domain.validation import (
     BALANCE, BALANCE_NEW, ERROR, FORM_IDENTITIES, MAX_COUNT, NEW_IDENTITIES, NEW_PARTS, Issues,
-    check_identities, code_text, normalise, parse_count, parse_period, period_problem,
+    check_identities, code_text, fold, normalise, parse_count, parse_period, period_problem,
 )
 
 ALL_FIELDS = "TONGHOP"  # the field of rows reported per unit, not split by field
@@ -107,12 +107,13 @@ def _paths(rows: list[list], start: int, end: int) -> list[list[str]]:
     return paths
 
 
-def _header_block(rows: list[list], start: int) -> tuple[str | None, object, list[str]]:
+def _header_block(rows: list[list], start: int):
     """The reporting unit ('Đơn vị báo cáo: …'), the period ('Từ ngày … đến ngày …') and
-    every text above the table (the document's heading names the province and the issuing
-    body: 'UBND TỈNH BẮC NINH' / 'SỞ TƯ PHÁP')."""
-    unit, period, heading = None, None, []
-    for row in rows[:start]:
+    the cell it is written in (row, column letter), and every text above the table (the
+    document's heading names the province and the issuing body: 'UBND TỈNH BẮC NINH' /
+    'SỞ TƯ PHÁP')."""
+    unit, period, where, heading = None, None, (None, None), []
+    for r, row in enumerate(rows[:start]):
         cells = [_text(v) for v in row]
         texts = [c for c in cells if c]
         heading += [c for c in dict.fromkeys(texts) if len(c) <= NAME_LENGTH and c not in heading]
@@ -125,7 +126,9 @@ def _header_block(rows: list[list], start: int) -> tuple[str | None, object, lis
         found = parse_period(" ".join(texts))
         if found is not None and period in (None, "invalid"):
             period = found
-    return unit, period, heading[:40]
+            col = next((k for k, c in enumerate(cells) if c and "tu ngay" in fold(c)), None)
+            where = (r + 1, get_column_letter(col + 1) if col is not None else None)
+    return unit, period, where, heading[:40]
 
 
 def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet | None:
@@ -164,9 +167,9 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
     if missing or name_col is None:
         return None
 
-    unit, period, heading = _header_block(rows, start)
+    unit, period, (period_row, period_col), heading = _header_block(rows, start)
     if period == "invalid":
-        found("period_invalid", ERROR, name)
+        found("period_invalid", ERROR, name, period_row, period_col)
         period = None
     if period is None:
         if period_override:
@@ -174,8 +177,8 @@ def read_sheet(sheet: Sheet, found: Issues, period_override=None) -> FormSheet |
         else:
             found("period_missing", ERROR, name)
     why = period and period_problem(*period, date.today())
-    if why:
-        found(why[0], ERROR, name, **why[1])
+    if why:  # where the header says it (none for a period given when loading)
+        found(why[0], ERROR, name, period_row, period_col, **why[1])
         period = None
     if unit is not None and len(unit) > NAME_LENGTH:
         found("too_long", ERROR, name, column="Đơn vị báo cáo", length=len(unit),

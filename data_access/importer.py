@@ -74,7 +74,8 @@ from domain.reports import covered_bounds
 from domain.validation import (
     BALANCE, DETAIL_CAP, ERROR, LEVELS, WARNING, Issue, Issues, Places, Rejected,
     agency_code, agency_codes, agency_era_problem, base_name_key, check_identities, closest,
-    duplicates, issue, name_key, normalise, overlaps_within, parse_date, report_era, strip_unit_prefix,
+    duplicates, issue, name_key, normalise, overlaps_within, parse_date, report_era,
+    strip_unit_prefix,
 )
 
 log = logging.getLogger("dvc.import")

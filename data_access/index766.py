@@ -43,7 +43,7 @@ from data_access.importer import Reference, load_reference
 from data_access.schema import agencies, data_loads, index766_scores, localities
 from domain import eras
 from domain import index766 as I
-from domain.formatting import fmt_int, fmt_month
+from domain.formatting import fmt_date, fmt_int, fmt_month
 from domain.i18n import LANGS, t
 from domain.metrics import measures_for
 from domain.periods import Month, MonthRange
@@ -330,7 +330,7 @@ def _stored(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _existing(conn, rows: pd.DataFrame) -> pd.DataFrame:
-    """Scores already stored for the periods and units of the rows."""
+    """The rows (by their `index`) whose period and unit already have a stored score."""
     have = pd.DataFrame(conn.execute(
         sa.select(T.c.period_kind, T.c.period_start, T.c.locality_code, T.c.agency_id)
         .where(T.c.period_start.in_(sorted(set(rows["period_start"]))))).all(),
@@ -339,18 +339,20 @@ def _existing(conn, rows: pd.DataFrame) -> pd.DataFrame:
         return have
     have["period_start"] = pd.to_datetime(have["period_start"]).dt.date
     have["agency_id"] = have["agency_id"].astype("Int64")
-    return rows.merge(have, on=["period_kind", "period_start", "locality_code", "agency_id"])
+    return rows.reset_index().merge(
+        have, on=["period_kind", "period_start", "locality_code", "agency_id"])
 
 
-def _previous_identical(conn, sha: str, rows: int) -> int | None:
-    """An earlier load of the same bytes whose rows are all still in place."""
-    for (load_id,) in conn.execute(
-            sa.select(data_loads.c.id).where(data_loads.c.sha256 == sha, data_loads.c.kind == KIND,
-                                             data_loads.c.outcome == "ok")).all():
+def _previous_identical(conn, sha: str, rows: int) -> tuple[int, datetime] | None:
+    """An earlier load of the same bytes whose rows are all still in place: (id, when)."""
+    for load_id, when in conn.execute(
+            sa.select(data_loads.c.id, data_loads.c.loaded_at).where(
+                data_loads.c.sha256 == sha, data_loads.c.kind == KIND,
+                data_loads.c.outcome == "ok")).all():
         present = conn.execute(sa.select(sa.func.count()).select_from(T)
                                .where(T.c.load_id == load_id)).scalar()
         if present == rows:
-            return load_id
+            return load_id, when
     return None
 
 
@@ -395,12 +397,14 @@ def load(db: Database, data: bytes, file_name: str, *, replace: bool = False,
             previous = _previous_identical(conn, result.sha256, len(rows))
             over = _existing(conn, rows) if previous is None else None
         if previous is not None:
-            result.outcome, result.load_id = "unchanged", previous
-            found("already_loaded", WARNING, load=previous, when="–")
+            result.outcome, result.load_id = "unchanged", previous[0]
+            found("already_loaded", WARNING, load=previous[0],
+                  when=fmt_date(pd.Timestamp(previous[1]).date(), "vi"))
         elif len(over):
-            first = over.iloc[0]
+            first = frame.loc[over["index"].iloc[0]]
             found("i766_replaced" if replace else "i766_exists", WARNING if replace else ERROR,
-                  n=len(over), period=str(first["period_start"]), unit=first["locality_code"])
+                  first["sheet"], first["row"], "unit_code", n=len(over),
+                  period=str(first["period"]), unit=first["unit_code"])
             result.replaced = len(over) if replace else 0
     if strict and found.warnings and result.outcome != "unchanged":
         found("strict", ERROR, n=found.count(WARNING))

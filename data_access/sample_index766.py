@@ -52,7 +52,7 @@ WOBBLE = 0.01  # weekly relative noise on the recomputable points
 WALK_RHO, WALK_SD = 0.92, 0.10  # a unit's quality drifts slowly from week to week
 AGENCY_NOISE = 0.10
 AGENCY_MONTHS = 3  # agencies are scored for the sample's last months only: it stays quick
-DIP, TAU = 4.0, 8.0  # the 34's first weeks: logits lost in 07/2025, time constant (weeks)
+DIP, TAU = 5.0, 7.0  # the 34's first weeks: logits lost in 07/2025, time constant (weeks)
 # (mean, sd) of a unit's quality offset (logits) on the points the statistics cannot feed
 OFFSETS = {"63": (1.4, 0.85), "34": (3.2, 0.6), "ministry": (0.9, 1.3),
            "agency_province": (2.2, 0.6), "agency_commune": (2.8, 0.5)}
@@ -251,7 +251,7 @@ def _rank_target(rows: _Rows, meta: pd.DataFrame, shift, i: int, rank: int) -> f
 
 def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
     by = ["period_kind", "period_start", "group"]
-    frame["rank"] = frame.groupby(by)["total"].rank(method="min", ascending=False).astype("int64")
+    frame["rank"] = frame.groupby(by)["total"].transform(I.rank).astype("int64")
     frame["rank_of"] = frame.groupby(by)["total"].transform("count").astype("int64")
     return frame
 

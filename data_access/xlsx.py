@@ -472,10 +472,6 @@ def read_workbook(data: bytes, progress=None) -> list[Sheet]:
     return sheets
 
 
-def column_name(index: int) -> str:
-    return get_column_letter(index + 1)
-
-
 # --- writing ----------------------------------------------------------------------------
 FORMATS = {"int": "#,##0", "vnd": "#,##0", "pct": "0.0%", "text": "@", "date": "dd/mm/yyyy"}
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")

@@ -131,7 +131,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         for i, port in enumerate(ports):
-            log = open(run_dir / f"worker-{i}.log", "ab")
+            log = open(run_dir / f"worker-{i}.log", "wb")
             procs.append(subprocess.Popen(
                 [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                  "--server.address", "127.0.0.1", "--server.headless", "true"],

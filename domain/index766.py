@@ -178,7 +178,8 @@ def losses(children: pd.DataFrame, unit: pd.DataFrame, group: str) -> pd.DataFra
     got = recompute(unit).iloc[0]
     shares = []
     for sub in subindicators(group):
-        unit_lost = 0.0 if np.isnan(got[f"points_{sub.id}"]) else sub.points - got[f"points_{sub.id}"]
+        scored = got[f"points_{sub.id}"]
+        unit_lost = 0.0 if np.isnan(scored) else sub.points - scored
         unit_missed = missed(unit, sub)[0]
         m = missed(children, sub)
         out[f"missed_{sub.id}"] = m
@@ -213,7 +214,7 @@ def board(official: pd.DataFrame, recomputed: pd.DataFrame, within: str) -> pd.D
     groups: the published groups, total, rank and rank_of; `rank_computed` where the file
     gave no rank (then ranked by total among the units of the same `within`: kind or level);
     the band; `recomputed_<group>`, their sum `recomputed_total` (out of RECOMPUTABLE_TOTAL) and
-    `diff_<group>` (official − recomputed scaled to the group). Sorted by `within`, rank."""
+    `diff_<group>` (official − recomputed scaled to the group). Sorted as LEVELS, then rank."""
     cols = ["key", within, *GROUP_IDS, "total", "rank", "rank_of"]
     off = official.reindex(columns=cols)
     ours = recomputed[["key", within, *RECOMPUTABLE]].rename(
@@ -226,7 +227,7 @@ def board(official: pd.DataFrame, recomputed: pd.DataFrame, within: str) -> pd.D
         out[c] = pd.to_numeric(out[c], errors="coerce").astype("float64")
     has_total = out["total"].notna()
     out["rank_computed"] = out["rank"].isna() & has_total
-    computed = out.groupby(within, dropna=False)["total"].rank(method="min", ascending=False)
+    computed = out.groupby(within, dropna=False)["total"].transform(rank).astype("float64")
     out["rank"] = pd.to_numeric(out["rank"], errors="coerce").fillna(computed).astype("Int64")
     counts = out.groupby(within, dropna=False)["total"].transform("count").where(has_total)
     out["rank_of"] = pd.to_numeric(out["rank_of"], errors="coerce").fillna(counts).astype("Int64")
@@ -236,8 +237,15 @@ def board(official: pd.DataFrame, recomputed: pd.DataFrame, within: str) -> pd.D
         out[recomputed_cols].notna().all(axis=1))
     for g in RECOMPUTABLE:
         out[f"diff_{g}"] = difference(g, out[g], out[f"recomputed_{g}"])
-    return out.sort_values([within, "rank", "key"], na_position="last",
-                           kind="stable").reset_index(drop=True)
+    order = out[within].map({v: i for i, v in enumerate(LEVELS)})
+    return out.assign(_order=order).sort_values(["_order", "rank", "key"], na_position="last",
+                                                kind="stable").drop(columns="_order") \
+        .reset_index(drop=True)
+
+
+# The order boards list their units in: provinces before ministries; a unit's agencies by level.
+LEVELS = ("province", "ministry", "agency_province", "agency_district", "agency_commune",
+          "agency_ministry")
 
 
 RECOMPUTABLE_TOTAL = sum(recomputable_max(g) for g in RECOMPUTABLE)
@@ -328,10 +336,6 @@ class Period:
 # A weekly view compares with the week before and with four weeks before ("a month earlier");
 # a monthly view with the month before.
 COMPARISONS = {WEEK: (("week", 1), ("month", 4)), MONTH: (("month", 1),)}
-
-
-def weeks_ending_in(month: Month, weeks: list[Period]) -> list[Period]:
-    return [w for w in weeks if w.kind == WEEK and w.month == month]
 
 
 # --- reading a published score ---------------------------------------------------------------

@@ -8,15 +8,17 @@ and a report of several months shares its flows equally among them.
 
 Baseline (no new policy): it continues the data from its last month T, per cell, for each
 month T + h ahead:
-- new dossiers = the cell's monthly average over the last 12 months × its unit's seasonal
-  factor (the unit's dossiers in the same month a year earlier / the unit's monthly average)
-  × the unit's growth over the last year (last 12 months / the 12 before, within ±20–25%;
-  none when those 24 months are not all reported), once per year ahead;
+- new dossiers = the unit's monthly average over the last 12 months × its seasonal factor
+  (its dossiers in the same month a year earlier / its monthly average) × its growth over
+  the last year (last 12 months / the 12 before, within −20% … +25%; none when those 24
+  months are not all reported), once per year ahead; shared among the unit's cells as in
+  month T, so that the baseline's first month has the mix of the last actual one;
 - online share p and full-process share of online r (on the logit scale) = the cell's value
   in month T (its last 3 months when it did not report in T, else its last 12)
   + seasonality: the usual gap between calendar months, nationwide, S(month of T + h) −
     S(month of T), S estimated from the last 36 months (needs 24) as each cell's gap to its
-    centred 12-month moving average, averaged by calendar month (weights: inverse variance);
+    centred 12-month moving average, averaged by calendar month (weights: inverse variance)
+    and shrunk by how much the years disagree (see seasonality);
   + for p, trend ("trend" baseline): the unit's recent slope — within its cells, the last 12
     months, season removed — fading by TREND_DAMPING a month: h months ahead it has added
     slope × (φ + φ² + … + φʰ). r has no trend: which services are full-process online is
@@ -31,7 +33,7 @@ applies to the fee in force after the dated policies (several dated policies on 
 the largest discount, they do not add up). The online share responds on the logit scale of the
 dossiers that can go online at all (the adoption ceiling c), to the fee's change from month T:
 
-    shift = κ × response × (f_T − f) / f_direct      (a change worth 100% of the full fee: response)
+    shift = κ × response × (f_T − f) / f_direct    (a change worth the whole fee: response)
     p = p_b + c × (σ(logit(p_b / c) + shift) − p_b / c)   when p_b < c;   p = p_b otherwise
 
 (κ ≤ 1, see domain.did.kappa: the response moves each agency's own share; a cell sums agencies
@@ -136,13 +138,6 @@ def uptake(p_base, ceiling, shift):
     out[moving] = np.where(up, np.minimum(np.maximum(moved, p_base[moving]), c),
                            np.clip(moved, 0.0, p_base[moving]))
     return out
-
-
-def price_shift(response: float, discount: float, fee_direct, fee_online):
-    """Logit shift of a cut of `discount` to the online fee in force, per cell: the cut is
-    worth discount × fee_online / fee_direct of the full fee (0 where no fee is charged)."""
-    return fee_shift(response, fee_direct, fee_online, np.asarray(fee_online, dtype=float)
-                     * (1 - discount))
 
 
 def fee_shift(response, fee_direct, fee_from, fee_to):
@@ -337,7 +332,6 @@ class Fees:
     fee in force in each of `months` under the dated policies."""
     keys: pd.DataFrame  # unit, procedure, fee_direct, has_online
     online: np.ndarray  # (rows × months)
-    months: tuple[Month, ...]
 
 
 def fee_paths(units: list[str], procedures: pd.DataFrame, policies: pd.DataFrame,
@@ -389,7 +383,7 @@ def fee_paths(units: list[str], procedures: pd.DataFrame, policies: pd.DataFrame
     out = keys.to_frame(index=False, name=["unit", "procedure"])
     out["fee_direct"] = grid["fee_direct"].to_numpy()[first_row]
     out["has_online"] = grid["has_online"].to_numpy()[first_row]
-    return Fees(keys=out, online=online, months=tuple(months))
+    return Fees(keys=out, online=online)
 
 
 def member_shares(panel: pd.DataFrame, crosswalk: eras.Crosswalk) -> pd.DataFrame:
@@ -482,7 +476,13 @@ def build_inputs(panel: pd.DataFrame, last: Month, kinds: dict[str, str], fees: 
     same_month = (h - 1) % VOLUME_MONTHS  # column of the same calendar month within `recent`
     years = (h - 1) // VOLUME_MONTHS + 1
     unit_path = factor[:, same_month] * growth[:, None] ** years[None, :]
-    new = avg[:, None] * unit_path[unit_codes]
+    # within a unit, each cell keeps its share of the unit's dossiers in the last month (the
+    # mix the last actual rate has: the baseline continues it); where the unit did not
+    # report in that month, its share of the 12 months
+    last_total = unit_n[:, -1][unit_codes]
+    mix = np.where(last_total > 0, d.new[:, -1] / np.where(last_total > 0, last_total, 1.0),
+                   avg / np.where(u_avg[unit_codes] > 0, u_avg[unit_codes], 1.0))
+    new = (mix * u_avg[unit_codes])[:, None] * unit_path[unit_codes]
 
     kappa = _kappa(d.spread[:, recent], d.new[:, recent], d.online[:, recent])
     cells = d.keys.assign(
@@ -562,7 +562,7 @@ class Projection:
     p: dict
     p_base: dict
     active: np.ndarray  # (cells × months) the cut applies
-    reach: np.ndarray  # (cells,) the cut reaches the cell in some month
+    reach: np.ndarray  # (cells,) the cut covers the cell and it pays an online fee in some month
     given_up: dict = field(default_factory=dict)  # mid | lo | hi → (cells × months)
 
     @property
@@ -622,7 +622,7 @@ def project(inp: Inputs, params: Params) -> Projection:
     reach = covered_mask(inp.cells, params.covered)
     active = reach[:, None] & params.window()[None, :] & (fee_base > 0)
     fee_scen = np.where(active, fee_base * (1 - params.discount), fee_base)
-    return run(inp, params, fee_base, fee_scen, reach & active.any(axis=1), active)
+    return run(inp, params, fee_base, fee_scen, reach & (fee_base > 0).any(axis=1), active)
 
 
 # --- summaries ----------------------------------------------------------------------------

@@ -39,16 +39,12 @@ MIN_EFFECT = 0.005
 
 @dataclass(frozen=True)
 class Check:
-    policy_id: int
-    name: str
-    scope: str
+    name: str  # the policy's
     event: str  # start | end
-    valid_from: object
-    discount_pct: float
     origin: Month | None = None
-    reason: str | None = None  # why there is no check: no_history | no_after | no_change | no_estimate
-    response: float | None = None
-    response_se: float | None = None
+    # why there is no check: no_history | no_after | no_change | no_estimate
+    reason: str | None = None
+    response: float | None = None  # estimated without the policy
     units: int = 0
     procedures: int = 0
     months: tuple[Month, ...] = ()
@@ -80,7 +76,8 @@ class Check:
         return None if self.observed_effect is None else self.effect - self.observed_effect
 
 
-def _events(use: did.PolicyUse, first: Month, last: Month) -> list[tuple[str, Month | None, str | None]]:
+def _events(use: did.PolicyUse, first: Month, last: Month
+            ) -> list[tuple[str, Month | None, str | None]]:
     """(event, origin, reason) for the policy's start and (when it ended in the data) end."""
     start, end = did.whole_months(use.valid_from, use.valid_to)
     out = []
@@ -112,12 +109,10 @@ def run_checks(today: pd.DataFrame, shares: pd.DataFrame, policies: pd.DataFrame
     for use in estimate.policies:
         if not use.used:
             continue
-        base = dict(policy_id=use.id, name=use.name, scope=use.scope,
-                    valid_from=use.valid_from, discount_pct=use.discount_pct)
         for event, origin, reason in _events(use, first, last):
             if reason is None and use.beta_without is None:
                 reason = "no_estimate"
-            check = Check(event=event, origin=origin, reason=reason, **base)
+            check = Check(name=use.name, event=event, origin=origin, reason=reason)
             if reason is None:
                 check = _check(check, use, today, policies, coverage, procedures, crosswalk,
                                kinds, shares, last, units)
@@ -175,7 +170,7 @@ def _check(check: Check, use: did.PolicyUse, today: pd.DataFrame, policies: pd.D
     actual = _cell_shares(today, pairs, window)
     before = _cell_shares(today, pairs, [origin.plus(-k) for k in range(WINDOW - 1, -1, -1)])
     return replace(
-        check, response=use.beta_without, response_se=use.se_without,
+        check, response=use.beta_without,
         units=int(pairs["unit"].nunique()), procedures=int(pairs["procedure"].nunique()),
         months=tuple(window), actual=actual, predicted=rates["online_scen"].to_numpy(),
         without=rates["online_base"].to_numpy(), observed_effect=observed,

@@ -199,6 +199,13 @@ def snapshot(db) -> dict:
     return out
 
 
+def stats_checksum(db) -> tuple:
+    """dossier_stats as one figure (DuckDB): any change to any row changes it."""
+    with db.connect() as conn:
+        return tuple(conn.execute(sa.text(
+            "SELECT count(*), sum(hash(t)::HUGEINT) FROM dossier_stats t")).one())
+
+
 def rejected_lines(db) -> int:
     return db.scalar(sa.select(sa.func.count()).select_from(schema.data_loads)
                      .where(schema.data_loads.c.outcome == "rejected"))

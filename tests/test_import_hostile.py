@@ -21,29 +21,12 @@ import sqlalchemy as sa
 from data_access import db as database
 from data_access import flat, importer, schema, xlsx
 from domain.validation import MAX_BYTES, MAX_COUNT, describe
-from tests.test_import_corpus import (
-    TOP, a_values, flat_csv, flat_row, flat_xlsx, good_form_rows, rejected_lines, snapshot,
-    variant_a, xlsx_bytes,
+from tests.test_import_corpus import (  # noqa: F401 - module_db is a fixture
+    TOP, flat_csv, flat_row, flat_xlsx, good_form_rows, module_db, rejected_lines, snapshot,
+    stats_checksum, variant_a, xlsx_bytes,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def module_db(tmp_path_factory):
-    from data_access.db import Database
-    from tests import fixture_data
-    db = Database(f"duckdb:///{tmp_path_factory.mktemp('hostile') / 'hostile.duckdb'}")
-    fixture_data.build(db)
-    yield db
-    db.dispose()
-
-
-def checksum(db) -> tuple:
-    """dossier_stats as one figure: any change to any row changes it."""
-    with db.connect() as conn:
-        return tuple(conn.execute(sa.text(
-            "SELECT count(*), sum(hash(t)::HUGEINT) FROM dossier_stats t")).one())
 
 
 # --- building hostile workbooks ---------------------------------------------------------------
@@ -79,7 +62,8 @@ def last_row(xml_bit: bytes):
 
 
 def dimension(ref: bytes):
-    return lambda x: re.sub(rb"<dimension ref=\"[^\"]*\"\s*/>", b'<dimension ref="' + ref + b'"/>', x)
+    tag = b'<dimension ref="' + ref + b'"/>'
+    return lambda x: re.sub(rb"<dimension ref=\"[^\"]*\"\s*/>", tag, x)
 
 
 def formula(text: str):
@@ -132,7 +116,8 @@ CASES = [  # id, file name, builder, code, (sheet, row, column) or None
     ("count_above_limit", "a.csv", lambda: flat_csv([flat_row(
         paid_online=str(MAX_COUNT + 1))]), "count_too_large", ("CSV", 2, "paid_online")),
     ("count_grouped_huge", "a.csv", lambda: flat_csv([flat_row(
-        received_direct="1.000.000.000.000.000")]), "count_too_large", ("CSV", 2, "received_direct")),
+        received_direct="1.000.000.000.000.000")]), "count_too_large",
+     ("CSV", 2, "received_direct")),
     ("count_exponent", "a.csv", lambda: flat_csv([flat_row(received_online="1e5")]),
      "count_text", ("CSV", 2, "received_online")),
     ("count_huge_in_form", "a.xlsx", lambda: _form_cell(3, 3, 10 ** 15), "count_too_large",
@@ -152,10 +137,10 @@ CASES = [  # id, file name, builder, code, (sheet, row, column) or None
      "period_no_month", ("CSV", 2, "period_end")),
     ("form_period_9999", "a.xlsx", lambda: variant_a(good_form_rows(), top=[
         ln.replace("30/06/2024", "30/06/9999") for ln in TOP]), "date_range",
-     ("Biểu II.06a", None, None)),
+     ("Biểu II.06a", 4, "A")),
     ("form_no_whole_month", "a.xlsx", lambda: variant_a(good_form_rows(), top=[
         ln.replace("01/04/2024", "16/06/2024") for ln in TOP]), "period_no_month",
-     ("Biểu II.06a", None, None)),
+     ("Biểu II.06a", 4, "A")),
     # texts within the schema's column lengths
     ("name_13M_chars", "a.csv", lambda: flat_csv([flat_row(
         agency_code="01-MOI", agency_name="Sở " + "x" * 13_000_000, agency_level="province")]),
@@ -227,7 +212,8 @@ CASES = [  # id, file name, builder, code, (sheet, row, column) or None
      "file_part_too_large", None),
     # formulas and links that read another file or the web
     ("external_link_part", "a.xlsx", lambda: patched(
-        flat_xlsx([flat_row()]), "xl/externalLinks/externalLink1.xml", lambda _: b"<externalLink/>"),
+        flat_xlsx([flat_row()]), "xl/externalLinks/externalLink1.xml",
+        lambda _: b"<externalLink/>"),
      "file_external_link", None),
     ("connection_part", "a.xlsx", lambda: patched(
         flat_xlsx([flat_row()]), "xl/connections.xml", lambda _: b"<connections/>"),
@@ -261,7 +247,7 @@ def test_a_hostile_file_is_refused_where_it_is_and_changes_nothing(module_db, ca
     _, name, build, code, where = case
     data = build()
     assert len(data) <= MAX_BYTES
-    before, audit, sums = snapshot(module_db), rejected_lines(module_db), checksum(module_db)
+    before, audit, sums = snapshot(module_db), rejected_lines(module_db), stats_checksum(module_db)
     result = importer.import_file(module_db, data, name, who="tests")
     assert result.outcome == "rejected", [describe(i, "en") for i in result.issues]
     hits = [i for i in result.errors if i.code == code]
@@ -271,7 +257,7 @@ def test_a_hostile_file_is_refused_where_it_is_and_changes_nothing(module_db, ca
     for lang in ("vi", "en"):
         text = describe(hits[0], lang)
         assert "{" not in text and len(text) < 1000, text
-    assert checksum(module_db) == sums
+    assert stats_checksum(module_db) == sums
     assert snapshot(module_db) == before
     assert rejected_lines(module_db) == audit + 1
 
@@ -315,7 +301,7 @@ def test_a_crash_is_an_outcome_recorded_with_its_reason(module_db, monkeypatch):
     def broken(*_, **__):
         raise ZeroDivisionError("a bug")
     monkeypatch.setattr(flat, "parse", broken)
-    sums = checksum(module_db)
+    sums = stats_checksum(module_db)
     result = importer.import_file(module_db, flat_csv([flat_row()]), "hong.csv", who="tests")
     assert result.outcome == "failed"
     assert [i.code for i in result.errors] == ["internal_error"]
@@ -323,7 +309,7 @@ def test_a_crash_is_an_outcome_recorded_with_its_reason(module_db, monkeypatch):
     last = _last_load(module_db)
     assert (last["outcome"], last["file_name"]) == ("failed", "hong.csv")
     assert "internal_error" in last["message"]
-    assert checksum(module_db) == sums
+    assert stats_checksum(module_db) == sums
 
 
 @pytest.fixture

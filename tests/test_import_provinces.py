@@ -26,6 +26,7 @@ from data_access.stats import totals
 from domain.periods import Month, MonthRange
 from domain.scope import Scope
 from domain.validation import describe
+from tests.test_import_corpus import stats_checksum
 
 S, A = schema.dossier_stats, schema.agencies
 COLS = ("carried_over", "received_online", "received_direct", "received_postal",
@@ -137,8 +138,8 @@ def workbook(build) -> bytes:
     return as_excel_saves_it(out.getvalue())
 
 
-INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*?) t="inlineStr"([^>]*)><is><t>(.*?)</t></is></c>',
-                    re.S)
+INLINE = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)"([^>]*?) t="inlineStr"([^>]*)><is><t>(.*?)</t></is></c>', re.S)
 
 
 def as_excel_saves_it(data: bytes) -> bytes:
@@ -389,7 +390,8 @@ def test_the_flat_template_with_a_signature_block_under_it(demo):
     rows = [_named("", agency_code="01-S02"), _named("", agency_code="01-S06")]
     cols = list(rows[0])
     table = [cols] + [[r[c] if r[c] != "" else None for c in cols] for r in rows]
-    footer = [[], ["Ghi chú: số liệu tạm tính"], [None, None, None, "Hà Nội, ngày 20 tháng 12 năm 2025"],
+    footer = [[], ["Ghi chú: số liệu tạm tính"],
+              [None, None, None, "Hà Nội, ngày 20 tháng 12 năm 2025"],
               ["NGƯỜI LẬP BIỂU", None, None, "THỦ TRƯỞNG ĐƠN VỊ"], ["(Ký, ghi rõ họ tên)"],
               [], ["Nguyễn Văn An", None, None, "Trần Thị Bình"]]
 
@@ -429,10 +431,3 @@ def test_the_form_downloaded_from_data_loads_back_with_the_same_figures(demo):
     assert (result.replaced, result.rows) == (monthly, len(before))  # one row a unit now
     after = totals(demo, hanoi, q3, measures, by="agency").set_index("key")
     pd.testing.assert_frame_equal(after.sort_index(), before.sort_index(), check_dtype=False)
-
-
-def stats_checksum(db) -> tuple:
-    """The statistics table as one figure (DuckDB): any change to any row changes it."""
-    with db.connect() as conn:
-        return tuple(conn.execute(sa.text(
-            "SELECT count(*), sum(hash(t)::HUGEINT) FROM dossier_stats t")).one())

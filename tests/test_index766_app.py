@@ -54,8 +54,9 @@ def test_the_ranking(app):
     board = at.dataframe[0].value
     row = board[board["Đơn vị"] == "Bắc Ninh"].iloc[0]
     assert (row["Xếp hạng"], row["Tổng điểm"], row["Xếp loại"]) == (23, 84.5, "Tốt")
-    assert row["± hạng"] == -2 and row["± tuần"] == pytest.approx(-1.25)
-    assert row["± tháng"] == pytest.approx(1.5)  # on W39, four weeks earlier
+    assert row["± hạng (tuần)"] == -2 and row["± điểm (tuần)"] == pytest.approx(-1.25)
+    # on W39, four weeks earlier: 83.00, 26th
+    assert row["± điểm (tháng)"] == pytest.approx(1.5) and row["± hạng (tháng)"] == 3
     assert board["Xếp hạng"].tolist() == list(range(1, 35))
     compare = at.dataframe[1].value
     bn = compare[compare["Đơn vị"] == "Bắc Ninh"].iloc[0]
@@ -73,6 +74,7 @@ def test_the_unit_view(app):
     assert tiles["Xếp hạng"] == ("23/34", "-2 bậc so với tuần trước")
     assert tiles["Xếp loại"][0] == "Tốt"
     assert tiles["Tính lại từ số liệu hồ sơ (/58)"][0] == "39,18"
+    assert "So với 4 tuần trước: +1,50 điểm, +3 bậc." in texts(at)
     groups = at.dataframe[0].value.set_index("Nhóm")
     assert groups.loc["Số hóa hồ sơ"].tolist() == ["22", "18,00", "4,00", "9,38", "14", "+3,26"]
     assert groups.loc["Công khai, minh bạch"].tolist() == ["18", "15,50", "2,50", "–",
@@ -119,7 +121,7 @@ def test_the_month_view_and_english(app):
     board = at.dataframe[0].value
     row = board[board["Unit"] == "Bac Ninh"].iloc[0]
     assert (row["Rank"], row["Total"], row["Band"]) == (23, 84.5, "Good")
-    assert "± month" in board.columns and "± week" not in board.columns
+    assert "± points (month)" in board.columns and "± points (week)" not in board.columns
     assert "Ranks are relative" in texts(at)
 
 

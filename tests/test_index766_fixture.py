@@ -4,11 +4,19 @@ out here by hand (the other test_index766_* modules import `build` and the const
 October 2026, Bắc Ninh (34:24), procedure 1.001193 (eligible for full-process, no fee) and the
 land procedure 1.004227 (not eligible, fee-bearing):
 
-    agency (level)           procedure  new (online/full/direct)  resolved (early/on time/late)  pending (ok/late)  fee/paid  digitised  e-results  reused  rated/not sat.
-    1 Sở Tư pháp (province)  1.001193   100 (80/40/20)            100 (60/30/10)                 0                  0/0      90         80         70      20/2
-    2 Xã Lục Ngạn (commune)  1.001193   100 (50/10/50)            100 (40/40/20)                 0                  0/0      40         50         30      10/3
-    2 Xã Lục Ngạn (commune)  1.004227    50 (20/0/30)              45 (20/20/5)                  5 (3/2)           50/20     10         15          5       5/1
-    3 Xã Lâm Thao (commune)  1.001193    50 (40/36/10)             50 (30/20/0)                  0                  0/0      50         50         45      10/0
+        agency (level)           procedure  new:           resolved:         pending:
+                                            online/full/   early/on time/    ok/late
+                                            direct         late
+    a   1 Sở Tư pháp (province)  1.001193   80/40/20       60/30/10          0/0
+    b   2 Xã Lục Ngạn (commune)  1.001193   50/10/50       40/40/20          0/0
+    c   2 Xã Lục Ngạn (commune)  1.004227   20/0/30        20/20/5           3/2
+    d   3 Xã Lâm Thao (commune)  1.001193   40/36/10       30/20/0           0/0
+
+        fee-bearing/paid  digitised  e-results  reused  rated/not satisfied
+    a   0/0               90         80         70      20/2
+    b   0/0               40         50         30      10/3
+    c   50/20             10         15          5       5/1
+    d   0/0               50         50         45      10/0
 
 so the unit's rates and recomputed points (domain/index766.py) are:
     on time (766)       (260 + 3) / (295 + 5) = 263/300      → 20 × 263/300            = 17.533333
@@ -28,8 +36,8 @@ Published scores, week 2026-W43 (and the month 2026-10, the same): the 33 other 
 96 − 0.5 r (r = 1 … 22: 95.5 … 85.0) and 84.0 − 0.5 (r − 23) (r = 23 … 33: 84.0 … 79.0), their
 groups in proportion to the groups' maxima; Bắc Ninh 84.50, 23rd of 34: 15.5 / 18.5 / 6.5 /
 9.0 / 18.0 / 17.0 (most official points lost: online services, 5.5). Week W42: Bắc Ninh 85.75,
-21st; W39: 83.00. The Ministry of Justice 70.00, 1st of 1. Communes in W43: Lục Ngạn 80.50
-(2nd of 2), Lâm Thao 92.00 (1st).
+21st; W39: 83.00, 26th (after the province it ties with). The Ministry of Justice 70.00, 1st
+of 1. Communes in W43: Lục Ngạn 80.50 (2nd of 2), Lâm Thao 92.00 (1st).
 """
 from __future__ import annotations
 

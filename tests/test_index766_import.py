@@ -24,7 +24,8 @@ VI_HEADER = ["Kỳ", "Mã đơn vị", "Tên đơn vị", "Công khai, minh bạ
              "Tiến độ, kết quả giải quyết", "Dịch vụ công trực tuyến", "Thanh toán trực tuyến",
              "Số hóa hồ sơ", "Mức độ hài lòng", "Tổng điểm", "Xếp hạng", "Trên số đơn vị"]
 GOOD = [
-    ["2025-W50", "24", "Bắc Ninh", "15,82", "19,45", "8,53", "10", "21,17", "17,86", "92,80", 1, 34],
+    ["2025-W50", "24", "Bắc Ninh", "15,82", "19,45", "8,53", "10", "21,17", "17,86", "92,80", 1,
+     34],
     ["2025-W50", "01", "Hà Nội", 15, 18, 6, 8, 17, 16, 80, 20, 34],
     ["2025-W50", "B-TP", "Bộ Tư pháp", 14, 19, 9, 9, 18, 16, 85, 2, 20],
     ["2025-W50", "24-X07582", "Xã Lục Ngạn", 17, 19, 9, 9, 20, 17, 91, 1, 99],
@@ -118,6 +119,7 @@ def test_the_same_file_twice_changes_nothing(db):
     assert store.load(db, data, "a.csv").outcome == "ok"
     again = store.load(db, data, "a.csv")
     assert again.outcome == "unchanged" and again.ok
+    assert [i.code for i in again.issues] == ["already_loaded"]
     assert len(stored(db)) == 2
     assert audit(db) == [("index766", "ok", 2), ("index766", "unchanged", 0)]
 
@@ -127,6 +129,9 @@ def test_scores_already_loaded_are_refused_unless_replaced(db):
     changed = [GOOD[1][:9] + [81, 19, 34]]
     refused = store.load(db, csv_bytes(changed), "b.csv")
     assert refused.outcome == "rejected" and [i.code for i in refused.errors] == ["i766_exists"]
+    assert describe(refused.errors[0], "vi") == (
+        "Trang tính “CSV”, dòng 2, cột “unit_code”: Đã có điểm của 1 dòng trong tệp (như mã 01, "
+        "kỳ 2025-W50). Chọn “Thay thế điểm đã có” (--replace) để nạp đè.")
     assert stored(db)["total"].tolist() == [80, 85]
     replaced = store.load(db, csv_bytes(changed), "b.csv", replace=True)
     assert replaced.outcome == "ok" and replaced.replaced == 1

@@ -1,6 +1,7 @@
 """The groups recomputed from the hand-made statistics (tests/test_index766_fixture.py, where
-every figure is worked out), beside the published scores, on DuckDB and SQLite; where the
-points are lost; and the command line `python -m data_access.index766 --period …`."""
+every figure is worked out), beside the published scores, on DuckDB, SQLite and PostgreSQL;
+where the points are lost; the command line `python -m data_access.index766 --period …`; and
+a load that replaces scores, on each database."""
 import io
 from contextlib import redirect_stderr, redirect_stdout
 
@@ -9,18 +10,15 @@ import pytest
 from openpyxl import load_workbook
 
 from data_access import index766 as store
-from data_access.db import Database
 from domain import index766 as I
 from domain.scope import Scope
+from tests.conftest import DIALECTS, make_db
 from tests.test_index766_fixture import EXPECTED, OCTOBER, UNIT, UNIT_GROUPS, W43, build
 
 
-@pytest.fixture(scope="module", params=["duckdb", "sqlite"])
+@pytest.fixture(scope="module", params=DIALECTS)
 def db(request, tmp_path_factory):
-    path = tmp_path_factory.mktemp(f"i766_{request.param}")
-    url = f"duckdb:///{path / 'f.duckdb'}" if request.param == "duckdb" \
-        else f"sqlite:///{path / 'f.sqlite'}"
-    database = Database(url)
+    database = make_db(request.param, tmp_path_factory.mktemp(f"i766_{request.param}"))
     build(database)
     yield database
     database.dispose()
@@ -102,7 +100,8 @@ def test_cli_csv_one_row_per_unit(db, tmp_path):
     assert row["Số hóa hồ sơ — tính lại (/14)"] == pytest.approx(9.38)
     assert row["Thanh toán trực tuyến — chênh lệch"] == pytest.approx(5.0)
     assert row["Tổng tính lại (/58)"] == pytest.approx(39.18)
-    assert frame["Xếp hạng"].iloc[0] == 1  # provinces first, best first
+    assert frame["Cấp"].iloc[0] == "Tỉnh, thành phố" and frame["Xếp hạng"].iloc[0] == 1
+    assert frame["Cấp"].iloc[-1] == "Bộ, ngành"  # provinces first, best first; then ministries
 
 
 def test_cli_province_and_xlsx(db, tmp_path):
@@ -137,4 +136,19 @@ def test_cli_month_recomputes_without_published_scores(db, tmp_path):
     code, out, err = run_cli("--period", "2026-01", "--url", db.url)
     assert code == 0 and "Chưa nạp điểm công bố" in err
     frame = pd.read_csv(io.StringIO(out), dtype={"Mã": str})
-    assert frame.loc[frame["Mã"] == "01", "Tiến độ, kết quả giải quyết — tính lại (/20)"].iloc[0] == 20
+    hanoi = frame[frame["Mã"] == "01"].iloc[0]
+    assert hanoi["Tiến độ, kết quả giải quyết — tính lại (/20)"] == 20
+
+
+def test_load_and_replace_on_every_database(db):
+    """The load's reads, deletes and bulk insert on each dialect (tests/test_index766_import.py
+    covers the rules on DuckDB)."""
+    rows = "period;unit_code;total;rank;rank_of\n2026-W43;24;85,00;22;34\n"
+    refused = store.load(db, rows.encode(), "again.csv")
+    assert [i.code for i in refused.errors] == ["i766_exists"]
+    done = store.load(db, rows.encode(), "again.csv", replace=True)
+    assert done.outcome == "ok" and done.replaced == 1
+    unit = store.scores(db, W43, UNIT)
+    unit = unit[unit["agency_id"].isna()]
+    assert unit["total"].tolist() == [85.0] and pd.isna(unit["transparency"].iloc[0])
+    assert len(store.scores(db, W43)) == 35

@@ -77,8 +77,8 @@ def test_no_shift_is_the_baseline_exactly(p, c):
 def test_uptake_grows_with_the_cut_and_never_passes_the_ceiling(p, c, resp, d1, d2):
     p = np.array(p)
     lo, hi = sorted((d1, d2))
-    s_lo = whatif.uptake(p, c, whatif.price_shift(resp, lo, 100.0, 100.0))
-    s_hi = whatif.uptake(p, c, whatif.price_shift(resp, hi, 100.0, 100.0))
+    s_lo = whatif.uptake(p, c, whatif.fee_shift(resp, 100.0, 100.0, 100.0 * (1 - lo)))
+    s_hi = whatif.uptake(p, c, whatif.fee_shift(resp, 100.0, 100.0, 100.0 * (1 - hi)))
     assert np.all(s_hi >= s_lo)  # never decreases as the cut grows
     assert np.all(s_lo >= p)  # a cut never lowers uptake
     assert np.all(s_hi <= np.maximum(p, c))  # never past the ceiling…
@@ -102,16 +102,16 @@ def test_a_fee_that_rises_moves_uptake_down_and_back(p, c, resp):
 def test_uptake_grows_with_the_response(p, c, d, r1, r2):
     p = np.array(p)
     lo, hi = sorted((r1, r2))
-    assert np.all(whatif.uptake(p, c, whatif.price_shift(hi, d, 1.0, 1.0))
-                  >= whatif.uptake(p, c, whatif.price_shift(lo, d, 1.0, 1.0)))
+    assert np.all(whatif.uptake(p, c, whatif.fee_shift(hi, 1.0, 1.0, 1.0 - d))
+                  >= whatif.uptake(p, c, whatif.fee_shift(lo, 1.0, 1.0, 1.0 - d)))
 
 
 def test_the_cut_is_worth_its_share_of_the_full_fee():
     # Residence registration: 20,000 in person, 10,000 online; a 100% cut of the online fee
     # is worth half the full fee: half the response.
-    assert whatif.price_shift(0.8, 1.0, 20_000, 10_000) == pytest.approx(0.4)
-    assert whatif.price_shift(0.8, 0.5, 50_000, 50_000) == pytest.approx(0.4)
-    assert whatif.price_shift(0.8, 1.0, 0, 0) == 0.0  # no fee, nothing to cut
+    assert whatif.fee_shift(0.8, 20_000, 10_000, 0) == pytest.approx(0.4)
+    assert whatif.fee_shift(0.8, 50_000, 50_000, 25_000) == pytest.approx(0.4)
+    assert whatif.fee_shift(0.8, 0, 0, 0) == 0.0  # no fee, nothing to cut
     # a policy that ends: the online fee goes back from 25,000 to 50,000, minus half the response
     assert whatif.fee_shift(0.8, 50_000, 25_000, 50_000) == pytest.approx(-0.4)
 
@@ -273,8 +273,7 @@ def monthly_panel(logit_of, months: int, units=("34:01",), procs=("X", "Y"), new
 def fees_for(panel: pd.DataFrame) -> whatif.Fees:
     keys = panel[["unit", "procedure"]].drop_duplicates().reset_index(drop=True)
     keys["fee_direct"], keys["has_online"] = 20_000.0, True
-    return whatif.Fees(keys=keys, online=np.full((len(keys), whatif.MAX_AHEAD + 1), 20_000.0),
-                       months=tuple(LAST.plus(i) for i in range(whatif.MAX_AHEAD + 1)))
+    return whatif.Fees(keys=keys, online=np.full((len(keys), whatif.MAX_AHEAD + 1), 20_000.0))
 
 
 def first_month(panel: pd.DataFrame, trend=True) -> tuple[float, float, whatif.Inputs]:
@@ -296,6 +295,19 @@ def test_the_baseline_starts_from_the_last_actual_month():
     # with the trend: a rise in the last month is a (small) trend, continued from there
     _, rising, inp = first_month(panel, trend=True)
     assert inp.method.trend and actual < rising[0] < rising[-1] < actual + 0.05
+
+
+def test_the_baseline_keeps_the_last_month_mix_of_procedures():
+    # X (80% online) had three times its usual dossiers in the last month, Y (40%) did not:
+    # the last actual rate is (3000 × 0,8 + 1000 × 0,4) / 4000 = 70%, and so is the
+    # baseline's first month (not the 12 months' mix, 60%)
+    panel = monthly_panel(lambda u, j, t, m: np.log(4) if j == "X" else np.log(2 / 3), 12,
+                          new=1000.0)
+    panel.loc[(panel["procedure"] == "X") & (panel["ym"] == panel["ym"].max()),
+              ["new", "online", "full"]] *= 3
+    actual, base, _ = first_month(panel, trend=False)
+    assert actual == pytest.approx(0.7)
+    np.testing.assert_allclose(base, 0.7, atol=1e-9)
 
 
 def test_seasons_that_repeat_are_carried_and_the_trend_continues_fading():

@@ -111,11 +111,11 @@ def _ranking(ctx: PageContext, part: pd.DataFrame, period: I.Period, level: str)
     comparisons = [name for name, _ in I.COMPARISONS[period.kind]]
     table = pd.DataFrame({
         "rank": part["rank"].astype("float64"),
-        **{f"d_rank_{c}": part[f"d_rank_{c}"].astype("float64") for c in comparisons[:1]},
         "label": part["label"] + part["rank_computed"].map({True: " *", False: ""}),
         "total": part["total"],
         "band": [ctx.t(f"i766_band_{b}") if isinstance(b, str) else "–" for b in part["band"]],
-        **{f"d_total_{c}": part[f"d_total_{c}"] for c in comparisons},
+        **{f"d_{m}_{c}": part[f"d_{m}_{c}"].astype("float64") for c in comparisons
+           for m in ("rank", "total")},
         **{g: part[g] for g in I.GROUP_IDS},
     })
     names = {"rank": ctx.t("i766_col_rank"), "label": ctx.t("i766_col_name"),

@@ -24,6 +24,7 @@ from domain.formatting import fmt_decimal, fmt_int, fmt_month, fmt_pct
 from domain.scope import Scope
 
 PAIRS_SHOWN, PAIR_AGENCIES, LISTED = 8, 3, 5
+SHOWN_FROM = 0.005  # points: a smaller loss would read 0,00
 HISTORY = {I.WEEK: 26, I.MONTH: 12}  # periods in the chart
 _history_spec = cached_spec(charts.history_chart)
 
@@ -71,6 +72,11 @@ def _tiles(ctx: PageContext, row, period: I.Period) -> None:
         st.metric(ctx.t("i766_tile_recomputed", max=f"{I.RECOMPUTABLE_TOTAL:g}"),
                   fmt_decimal(row["recomputed_total"], ctx.lang), border=True,
                   help=ctx.t("i766_rule_note"))
+    for name, _ in I.COMPARISONS[period.kind][1:]:  # a week also compares with a month earlier
+        if not pd.isna(row[f"d_total_{name}"]):
+            st.caption(ctx.t("i766_month_change",
+                             points=fmt_decimal(row[f"d_total_{name}"], ctx.lang, signed=True),
+                             places=f"{int(row[f'd_rank_{name}']):+d}"))
 
 
 def _groups(ctx: PageContext, row) -> None:
@@ -94,8 +100,7 @@ def _groups(ctx: PageContext, row) -> None:
     shown = table.assign(**{c: table[c].map(f) for c, f in texts.items()})
     heads = {c: ctx.t(f"i766_unit_col_{c}") for c in table.columns}
     styled = shown.rename(columns=heads).style.apply(
-        lambda col: [heat(s) for s in shares], subset=[heads["official"]]).set_properties(
-        subset=[heads[c] for c in texts], **{"text-align": "right"})
+        lambda col: [heat(s) for s in shares], subset=[heads["official"]])
     st.dataframe(styled, hide_index=True, width="stretch")
 
 
@@ -146,7 +151,7 @@ def _where_lost(ctx: PageContext, period: I.Period, scope: Scope, group: str,
         return
     lost = I.losses(by_agency.assign(key=by_agency["key"].astype("int64")), unit, group)
     lost = lost.merge(agencies[["id", "level", "code"]].rename(columns={"id": "key"}), on="key")
-    if lost["lost"].sum() <= 0:
+    if lost["lost"].sum() < SHOWN_FROM:
         st.success(ctx.t("i766_nothing_lost", group=ctx.t(f"i766_group_{group}")))
         return
     st.caption(ctx.t("i766_share_note", month=fmt_month(month.first_day, ctx.lang)))
@@ -168,7 +173,7 @@ def _where_lost(ctx: PageContext, period: I.Period, scope: Scope, group: str,
     for col, level in zip(columns, levels):
         with col:
             st.markdown(f"**{ctx.t(f'i766_list_{level}')}**")
-            rows = lost[(lost["level"] == level) & (lost["lost"] > 0)].head(LISTED)
+            rows = lost[(lost["level"] == level) & (lost["lost"] >= SHOWN_FROM)].head(LISTED)
             for r in rows.itertuples():
                 target = Scope(locality=scope.locality, agency=int(r.key))
                 note = _missed(ctx, r)
@@ -185,7 +190,8 @@ def _where_lost(ctx: PageContext, period: I.Period, scope: Scope, group: str,
         st.markdown(f"**{ctx.t('i766_list_procedures')}**")
         by_procedure = data766.recomputed(scope, month, by="procedure")
         procs = I.losses(by_procedure, unit, group)
-        for r in procs[(procs["lost"] > 0) & procs["key"].notna()].head(LISTED).itertuples():
+        for r in procs[(procs["lost"] >= SHOWN_FROM) & procs["key"].notna()].head(
+                LISTED).itertuples():
             target = Scope(locality=scope.locality, procedure=r.key)
             _item(ctx, drill.page_of(target), labels.get(("procedure", r.key), str(r.key)),
                   ctx.params(**drill.url_params(target), **params,
@@ -195,7 +201,7 @@ def _where_lost(ctx: PageContext, period: I.Period, scope: Scope, group: str,
 def _pairs(scope: Scope, month, lost: pd.DataFrame, unit: pd.DataFrame, group: str):
     """Agency × procedure: the procedures of the agencies that lose the most points, the
     PAIR_AGENCIES first of each level; their points are shares of the unit's (additive)."""
-    top = lost[lost["lost"] > 0].groupby("level", sort=False).head(PAIR_AGENCIES)
+    top = lost[lost["lost"] >= SHOWN_FROM].groupby("level", sort=False).head(PAIR_AGENCIES)
     parts = []
     for agency in top["key"]:
         procs = data766.recomputed(scope.with_(agency=int(agency)), month, by="procedure")
@@ -203,7 +209,8 @@ def _pairs(scope: Scope, month, lost: pd.DataFrame, unit: pd.DataFrame, group: s
     if not parts:
         return pd.DataFrame(columns=["key", "agency", "lost", "worst"])
     out = pd.concat(parts, ignore_index=True)
-    return out[(out["lost"] > 0) & out["key"].notna()].sort_values("lost", ascending=False, kind="stable")
+    out = out[(out["lost"] >= SHOWN_FROM) & out["key"].notna()]
+    return out.sort_values("lost", ascending=False, kind="stable")
 
 
 def _missed(ctx: PageContext, r) -> str:

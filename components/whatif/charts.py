@@ -155,7 +155,7 @@ def level_values(ctx: PageContext, out: Outcome, which: str, covered: bool
             lines.append(_record(out.first.plus(join), scen_name, base[join], lang, 0))
             band.append({"month": out.first.plus(join).first_day.isoformat(),
                          "lo": float(base[join]), "hi": float(base[join]),
-                         "band": band_name(ctx, out)})
+                         "band": ctx.t("wi_band")})
         elif last_actual is not None:
             lines.append(_record(last, scen_name, last_actual, lang, 0))
         for s in range(steps[0], len(base)):
@@ -163,16 +163,12 @@ def level_values(ctx: PageContext, out: Outcome, which: str, covered: bool
             lines.append(_record(out.first.plus(s), scen_name, scen[s], lang, s + 1,
                                  range_text=rng))
             band.append({"month": out.first.plus(s).first_day.isoformat(), "lo": float(lo[s]),
-                         "hi": float(hi[s]), "band": band_name(ctx, out)})
+                         "hi": float(hi[s]), "band": ctx.t("wi_band")})
     return lines, band
 
 
 def series_names(ctx: PageContext) -> tuple[str, str, str]:
     return ctx.t("wi_series_hist"), ctx.t("wi_series_base"), ctx.t("wi_series_scen")
-
-
-def band_name(ctx: PageContext, out: Outcome) -> str:
-    return ctx.t("wi_band")
 
 
 def mark_values(ctx: PageContext, out: Outcome, highest: float) -> list[dict]:
@@ -212,7 +208,7 @@ def gain_values(ctx: PageContext, out: Outcome, which: str, covered: bool) -> li
     gain, lo, hi = (frame[f"{which}_{k}"].to_numpy() * 100
                     for k in ("gain", "gain_lo", "gain_hi"))
     return [{"month": out.first.plus(s).first_day.isoformat(), "gain": float(gain[s]),
-             "lo": float(lo[s]), "hi": float(hi[s]), "band": band_name(ctx, out),
+             "lo": float(lo[s]), "hi": float(hi[s]), "band": ctx.t("wi_band"),
              "month_text": fmt_month(out.first.plus(s).first_day, lang),
              "value_text": points(gain[s] / 100, lang),
              "range_text": ctx.t("wi_range", lo=points(lo[s] / 100, lang),
@@ -224,7 +220,7 @@ def _draw_level(ctx: PageContext, out: Outcome, which: str, covered: bool, title
     lines, band = level_values(ctx, out, which, covered)
     months = sorted({Month.of(date.fromisoformat(r["month"])) for r in lines})
     targets = target_values(ctx, out, months) if which == "full" else []
-    template = _level_spec(title, series_names(ctx), band_name(ctx, out), bool(targets),
+    template = _level_spec(title, series_names(ctx), ctx.t("wi_band"), bool(targets),
                            ctx.lang, LEVEL_HEIGHT)
     highest = max([r["value"] for r in lines] + [r["hi"] for r in band], default=0.0)
     datasets = {LINES: lines, BAND: band, MARKS: mark_values(ctx, out, highest)}
@@ -239,7 +235,7 @@ def _draw_gain(ctx: PageContext, out: Outcome, which: str, covered: bool) -> Non
     if biggest < 1e-9:  # nothing to magnify: say so rather than draw a line at 0
         st.caption(ctx.t("wi_no_gain"))
         return
-    template = _gain_spec(ctx.t("wi_axis_gain"), band_name(ctx, out),
+    template = _gain_spec(ctx.t("wi_axis_gain"), ctx.t("wi_band"),
                           ",.1f" if biggest >= 1 else ",.2f", ctx.lang, LEVEL_HEIGHT)
     draw({**template, "datasets": {**template.get("datasets", {}), GAIN: values}})
 

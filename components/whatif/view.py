@@ -153,6 +153,8 @@ def summary_text(ctx: PageContext, out: Outcome, scope_name: str) -> str:
         return ctx.t("wi_sum_nothing", where=where)
     if p.discount <= 0:
         return ctx.t("wi_sum_zero", where=where)
+    if not out.totals.policy_months:
+        return ctx.t("wi_sum_no_month", where=where)
     tot = out.totals
     base, scen = pair(out.at_end("online_base", True), out.at_end("online_scen", True), lang)
     full_base, full_scen = pair(out.at_end("full_base"), out.at_end("full_scen"), lang)

@@ -36,10 +36,10 @@ STRINGS = {
     "wi_at_scope": {"vi": "tại {name}", "en": "in {name}"},
     "wi_at_nation": {"vi": "trên cả nước", "en": "nationwide"},
     "wi_free_note": {
-        "vi": "{n} thủ tục được chọn đã miễn phí khi nộp trực tuyến ở phạm vi này trong thời "
-              "gian áp dụng: không còn gì để giảm.",
-        "en": "{n} of the chosen procedures are already free online here while the cut would "
-              "apply: nothing left to cut."},
+        "vi": "{n} thủ tục được chọn đã miễn phí khi nộp trực tuyến ở phạm vi này trong kỳ dự "
+              "báo: không còn gì để giảm.",
+        "en": "{n} of the chosen procedures are already free online here over the projection: "
+              "nothing left to cut."},
     "wi_start_after": {
         "vi": "Tháng bắt đầu nằm sau kỳ dự báo: chính sách chưa có tác động trong {months} tháng "
               "này.",
@@ -151,7 +151,6 @@ STRINGS = {
               "earlier × the last year's growth. Trend: each province's or ministry's online "
               "share continues its trend of the last 12 months, fading by a tenth a month."},
     # --- summary and tiles -----------------------------------------------------------------
-    "wi_sum_title": {"vi": "Tóm tắt", "en": "In short"},
     "wi_sum_head": {
         "vi": "Giảm {cut} phí, lệ phí nộp trực tuyến cho {n} thủ tục {where} từ {start} "
               "({until}): đến {end}, tỷ lệ nộp trực tuyến của các thủ tục này đạt "
@@ -205,6 +204,11 @@ STRINGS = {
     "wi_sum_zero": {
         "vi": "Mức giảm 0%: kết quả {where} trùng với khi không có chính sách.",
         "en": "A 0% cut: the results {where} are those without the policy."},
+    "wi_sum_no_month": {
+        "vi": "Chính sách không có tháng nào áp dụng trong kỳ dự báo: kết quả {where} trùng với "
+              "khi không có chính sách.",
+        "en": "The cut applies in no month of the projection: the results {where} are those "
+              "without the policy."},
     "wi_range": {"vi": "khoảng {lo} – {hi}", "en": "range {lo} – {hi}"},
     "wi_range_title": {"vi": "Khoảng bất định", "en": "Uncertainty range"},
     "wi_without": {"vi": "Không có chính sách: {value}", "en": "Without the policy: {value}"},
@@ -258,7 +262,7 @@ STRINGS = {
     "wi_series_scen": {"vi": "Có chính sách", "en": "With the cut"},
     "wi_chart_online": {
         "vi": "Tỷ lệ nộp trực tuyến của {n} thủ tục được giảm phí {where}",
-        "en": "Online rate of the {n} procedures cut {where}"},
+        "en": "Online rate of the procedures cut {where} ({n})"},
     "wi_chart_full": {
         "vi": "Tỷ lệ toàn trình (EMC) {where}, mọi thủ tục",
         "en": "Full-process rate (EMC) {where}, every procedure"},
@@ -510,12 +514,15 @@ STRINGS = {
         "vi": "Không tính xu hướng: tỷ lệ giữ mức tháng gần nhất (theo mùa vụ).",
         "en": "No trend: the shares hold at the latest month's (with the seasons)."},
     "wi_method_volume": {
-        "vi": "Số hồ sơ: cùng tháng năm trước × mức tăng 12 tháng qua ({growth} cả nước).",
+        "vi": "Số hồ sơ: cùng tháng năm trước × mức tăng 12 tháng qua ({growth} cả nước), cơ cấu "
+              "thủ tục như tháng gần nhất.",
         "en": "Dossiers: the same month a year earlier × the last year's growth ({growth} "
-              "nationwide)."},
+              "nationwide), with the latest month's mix of procedures."},
     "wi_method_volume_flat": {
-        "vi": "Số hồ sơ: cùng tháng năm trước (chưa đủ 24 tháng để tính mức tăng).",
-        "en": "Dossiers: the same month a year earlier (not 24 months of data to measure growth)."},
+        "vi": "Số hồ sơ: cùng tháng năm trước (chưa đủ 24 tháng để tính mức tăng), cơ cấu thủ "
+              "tục như tháng gần nhất.",
+        "en": "Dossiers: the same month a year earlier (not 24 months of data to measure "
+              "growth), with the latest month's mix of procedures."},
     "wi_method_fees": {
         "vi": "Phí trực tuyến theo các chính sách đã ban hành, kể cả khi hết hạn.",
         "en": "Online fees follow the fee cuts enacted, ending where they end."},
