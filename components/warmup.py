@@ -48,15 +48,17 @@ FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY: "ok",
 # --- the protocol ------------------------------------------------------------------------------
 
 def rerun_request(query: str, page_name: str = "", page_hash: str = "",
-                  cached: tuple[str, ...] = (), url: str = "") -> bytes:
+                  cached: tuple[str, ...] = (), url: str = "", widgets=()) -> bytes:
     """The BackMsg a browser sends to run a page: on opening a URL (page_name from its path)
-    or on a link (the page's script hash), with the hashes of the messages it caches."""
+    or on a link (the page's script hash), with the hashes of the messages it caches and the
+    state of the page's widgets (WidgetState protos)."""
     msg = BackMsg()
     state = msg.rerun_script
     state.query_string = query
     state.page_name = page_name
     state.page_script_hash = page_hash
     state.cached_message_hashes.extend(cached)
+    state.widget_states.widgets.extend(widgets)
     info = state.context_info
     info.timezone, info.timezone_offset, info.locale = "Asia/Bangkok", -420, "vi-VN"
     info.url, info.color_scheme = url, "light"
@@ -109,6 +111,8 @@ class Session:
         self.base = base.rstrip("/")
         self.prefix = parts.path.strip("/")
         self.ws = None
+        self.session_id = ""
+        self.elements: list = []  # the last view's elements (Element protos)
         self.cookies: dict[str, str] = {}
         self.pages: dict[str, str] = {}  # url path → page script hash
         self.cache: dict[str, tuple[ForwardMsg, int]] = {}  # hash → (message, age)
@@ -138,14 +142,15 @@ class Session:
         view.took = time.perf_counter() - view.started
         return view
 
-    async def go(self, path: str, params: dict, page: str | None = None) -> View:
-        """A click on a link: the target page's script hash and its query string, with the
-        hashes of the messages this tab has cached."""
+    async def go(self, path: str, params: dict, page: str | None = None, widgets=()) -> View:
+        """A click on a link (the target page's script hash and its query string) or on a
+        widget of the page (with the widgets' states), with the hashes of the messages this
+        tab has cached."""
         view = View(page or path or "overview", params.get("lang", "vi"), time.perf_counter())
         try:
             await self.ws.send(rerun_request(
                 urlencode(params), page_hash=self.pages.get(path, ""), page_name=path,
-                cached=tuple(self.cache), url=self._url(path, params)))
+                cached=tuple(self.cache), url=self._url(path, params), widgets=widgets))
             await self._until_finished(view)
         except Exception as exc:  # noqa: BLE001
             view.error = view.error or f"{type(exc).__name__}: {exc}"[:200]
@@ -155,8 +160,21 @@ class Session:
     def _url(self, path: str, params: dict) -> str:
         return f"{self.base}/{path}?{urlencode(params)}"
 
+    async def upload_urls(self, names: list[str]):
+        """Where the browser may upload files for this session (FileURLs protos)."""
+        msg = BackMsg()
+        msg.file_urls_request.request_id = "upload"
+        msg.file_urls_request.file_names.extend(names)
+        msg.file_urls_request.session_id = self.session_id
+        await self.ws.send(msg.SerializeToString())
+        while True:
+            reply = ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), VIEW_TIMEOUT))
+            if reply.WhichOneof("type") == "file_urls_response":
+                return list(reply.file_urls_response.file_urls)
+
     async def _until_finished(self, view: View) -> None:
         used = set()
+        self.elements = []
         while True:
             data = await asyncio.wait_for(self.ws.recv(), VIEW_TIMEOUT)
             view.received += len(data)
@@ -174,6 +192,7 @@ class Session:
                 self.cache[msg.hash] = (msg, 0)
                 used.add(msg.hash)
             if kind == "new_session":
+                self.session_id = msg.new_session.initialize.session_id
                 self.max_age = msg.new_session.config.max_cached_message_age or 2
                 self.pages = {p.url_pathname: p.page_script_hash
                               for p in msg.new_session.app_pages}
@@ -181,6 +200,7 @@ class Session:
                 element = msg.delta.new_element
                 etype = element.WhichOneof("type")
                 view.elements[etype] += 1
+                self.elements.append(element)
                 if etype == "exception":
                     view.error = f"exception: {element.exception.message[:150]}"
                 elif etype == "alert" and element.alert.format == Alert.ERROR:

@@ -509,6 +509,36 @@ def recomputed(db: Database, scope: Scope, month: Month, by: str | None = None) 
     return pd.concat([totals, I.recompute(totals)], axis=1)
 
 
+# --- where a unit loses its points ------------------------------------------------------------
+PAIR_AGENCIES = 3  # agency × procedure: the procedures of the first agencies of each level
+SHOWN_FROM = 0.005  # points: a smaller share would read 0.00
+
+
+def where_lost(db: Database, scope: Scope, month: Month, group: str) -> dict[str, pd.DataFrame]:
+    """A unit's lost points on a group shared among (domain.index766.losses), each sorted by
+    lost points and keeping shares of at least SHOWN_FROM: "agencies" (with `level`),
+    "procedures" (the unit's) and "pairs" (`agency` × procedure, from the PAIR_AGENCIES
+    agencies of each level that lose the most); "unit" is the unit's own row."""
+    unit = recomputed(db, scope, month)
+    by_agency = recomputed(db, scope, month, by="agency")
+    levels = catalog.agency_list(db, scope.locality)[["id", "level"]].rename(columns={"id": "key"})
+    agencies = I.losses(by_agency.assign(key=by_agency["key"].astype("int64")), unit, group)
+    agencies = agencies.merge(levels, on="key")
+    procedures = I.losses(recomputed(db, scope, month, by="procedure"), unit, group)
+    top = agencies[agencies["lost"] >= SHOWN_FROM].groupby("level", sort=False).head(
+        PAIR_AGENCIES)
+    pairs = [I.losses(recomputed(db, scope.with_(agency=int(a)), month, by="procedure"), unit,
+                      group).assign(agency=int(a)) for a in top["key"]]
+    pairs = pd.concat(pairs, ignore_index=True) if pairs else procedures.head(0).assign(agency=0)
+
+    def shown(frame):
+        return frame[(frame["lost"] >= SHOWN_FROM) & frame["key"].notna()].sort_values(
+            "lost", ascending=False, kind="stable").reset_index(drop=True)
+
+    return {"unit": unit, "agencies": shown(agencies), "procedures": shown(procedures),
+            "pairs": shown(pairs)}
+
+
 # --- the table of the command line (and of the page's download) --------------------------------
 def board(db: Database, period: I.Period, locality: str | None = None) -> pd.DataFrame:
     """One row per unit (domain.index766.board) with a `level`: every province of the period's

@@ -3,7 +3,7 @@ the flat template, and the form II.06a of a locality or agency: /data?province=0
 import pandas as pd
 import streamlit as st
 
-from components import data
+from components import coverage_view, data
 from components.context import guard, page_setup, source_note
 from components.download import xlsx_button
 from components.import_load import load_section
@@ -91,6 +91,8 @@ def export_section() -> None:
 with guard(ctx):
     st.title(ctx.t("data_title"))
     load_section(ctx)
+    st.divider()
+    coverage_view.render(ctx)
     st.divider()
     export_section()
     st.divider()

@@ -93,3 +93,22 @@ def test_after_an_early_report_the_pages_keep_the_last_complete_month(tmp_path, 
         assert not new.delta
     finally:
         next(gen, None)
+
+
+def test_the_data_page_lists_the_late_units(tmp_path, monkeypatch):
+    from tests.test_app import run
+
+    path = tmp_path / "app.duckdb"
+    early_april(Database(f"duckdb:///{path}"))
+    gen = point_app_at(path, monkeypatch)
+    next(gen)
+    try:
+        at = run("pages/data.py")
+        assert not at.exception, at.exception
+        assert at.selectbox(key="cov_month").value == Month(2024, 4)  # the incomplete month
+        frames = [d.value for d in at.dataframe]
+        late = next(f for f in frames if "Mã đơn vị" in f.columns)
+        assert list(late["Mã đơn vị"]) == ["01-H001", "79-S02", "B-TP-LLTP"]
+        assert list(late["Báo cáo gần nhất đến ngày"]) == ["31/03/2024"] * 3
+    finally:
+        next(gen, None)

@@ -75,6 +75,15 @@ def test_where_the_digitisation_points_are_lost(db):
     assert pairs.loc["1.001193", "lost"] == pytest.approx(300 / 295 + 60 / 110 * 5 / 6
                                                           + 0.35 + 70 / 150)
     assert pairs["lost"].sum() == pytest.approx(expected[2])
+    # as the page reads it: agencies, procedures and agency × procedure, largest first
+    lost = store.where_lost(db, scope, OCTOBER.month, "digitisation")
+    assert lost["agencies"][["key", "level"]].values.tolist() == [
+        [2, "commune"], [1, "province"], [3, "commune"]]
+    top = lost["pairs"].iloc[0]
+    assert (top["agency"], top["key"]) == (2, "1.001193")
+    assert top["lost"] == pytest.approx(pairs.loc["1.001193", "lost"])
+    assert lost["procedures"]["key"].tolist() == ["1.001193", "1.004227"]
+    assert lost["procedures"]["lost"].sum() == pytest.approx(14 - EXPECTED["digitisation"])
 
 
 def run_cli(*args) -> tuple[int, str, str]:

@@ -62,3 +62,13 @@ def _recomputed(version: int, scope: Scope, month: Month, by: str | None):
 def recomputed(scope: Scope, month: Month, by: str | None = None) -> pd.DataFrame:
     """Measure totals and recomputed groups of a month, by agency or procedure or whole."""
     return _recomputed(data.version(), scope, month, by)
+
+
+@st.cache_data(ttl=TTL, max_entries=64, show_spinner=False)
+def _where_lost(version: int, scope: Scope, month: Month, group: str):
+    return store.where_lost(data.db(), scope, month, group)
+
+
+def where_lost(scope: Scope, month: Month, group: str) -> dict[str, pd.DataFrame]:
+    """Where a unit loses its points on a group (data_access.index766.where_lost)."""
+    return _where_lost(data.version(), scope, month, group)

@@ -23,8 +23,7 @@ from domain import index766 as I
 from domain.formatting import fmt_decimal, fmt_int, fmt_month, fmt_pct
 from domain.scope import Scope
 
-PAIRS_SHOWN, PAIR_AGENCIES, LISTED = 8, 3, 5
-SHOWN_FROM = 0.005  # points: a smaller loss would read 0,00
+PAIRS_SHOWN, LISTED = 8, 5
 HISTORY = {I.WEEK: 26, I.MONTH: 12}  # periods in the chart
 _history_spec = cached_spec(charts.history_chart)
 
@@ -142,40 +141,33 @@ def _pick_group(ctx: PageContext, row) -> str:
 def _where_lost(ctx: PageContext, period: I.Period, scope: Scope, group: str,
                 labels: dict) -> None:
     month = period.month
-    unit = data766.recomputed(scope, month)
-    _subindicators(ctx, unit.iloc[0], group)
-    agencies = data.agencies(scope.locality)
-    by_agency = data766.recomputed(scope, month, by="agency")
-    if by_agency.empty:
-        st.info(ctx.t("no_data"))
-        return
-    lost = I.losses(by_agency.assign(key=by_agency["key"].astype("int64")), unit, group)
-    lost = lost.merge(agencies[["id", "level", "code"]].rename(columns={"id": "key"}), on="key")
-    if lost["lost"].sum() < SHOWN_FROM:
+    lost = data766.where_lost(scope, month, group)
+    _subindicators(ctx, lost["unit"].iloc[0], group)
+    if lost["agencies"].empty:
         st.success(ctx.t("i766_nothing_lost", group=ctx.t(f"i766_group_{group}")))
         return
     st.caption(ctx.t("i766_share_note", month=fmt_month(month.first_day, ctx.lang)))
-    names_of = agency_labels(ctx, agencies, scope.locality)
+    names_of = agency_labels(ctx, data.agencies(scope.locality), scope.locality)
     published = data766.scores(period, scope.locality, of_agencies=True).set_index("agency_id")
     params = {"from": str(month), "to": str(month)}
 
-    st.markdown(f"**{ctx.t('i766_pairs_title')}**")
-    for r in _pairs(scope, month, lost, unit, group).head(PAIRS_SHOWN).itertuples():
-        target = Scope(locality=scope.locality, agency=int(r.agency), procedure=r.key)
-        _item(ctx, drill.page_of(target), f"{names_of.get(int(r.agency), r.agency)} · "
-              f"{labels.get(('procedure', r.key), r.key)}",
-              ctx.params(**drill.url_params(target), **params, metric=I.SUB[r.worst].metric),
-              r.lost, _missed(ctx, r))
+    def link(target: Scope, label: str, r, note: str) -> None:
+        _item(ctx, drill.page_of(target), label, ctx.params(
+            **drill.url_params(target), **params, metric=I.SUB[r.worst].metric), r.lost, note)
 
+    st.markdown(f"**{ctx.t('i766_pairs_title')}**")
+    for r in lost["pairs"].head(PAIRS_SHOWN).itertuples():
+        link(Scope(locality=scope.locality, agency=int(r.agency), procedure=r.key),
+             f"{names_of.get(int(r.agency), r.agency)} · {labels.get(('procedure', r.key), r.key)}",
+             r, _missed(ctx, r))
+    agencies = lost["agencies"]
     levels = [lv for lv in ("province", "district", "commune", "ministry")
-              if (lost["level"] == lv).any()]
+              if (agencies["level"] == lv).any()]
     columns = st.columns(len(levels) + 1)
     for col, level in zip(columns, levels):
         with col:
             st.markdown(f"**{ctx.t(f'i766_list_{level}')}**")
-            rows = lost[(lost["level"] == level) & (lost["lost"] >= SHOWN_FROM)].head(LISTED)
-            for r in rows.itertuples():
-                target = Scope(locality=scope.locality, agency=int(r.key))
+            for r in agencies[agencies["level"] == level].head(LISTED).itertuples():
                 note = _missed(ctx, r)
                 if int(r.key) in published.index:
                     p = published.loc[int(r.key)]
@@ -183,34 +175,13 @@ def _where_lost(ctx: PageContext, period: I.Period, scope: Scope, group: str,
                                           total=fmt_decimal(p["total"], ctx.lang),
                                           rank=fmt_int(p["rank"], ctx.lang),
                                           of=fmt_int(p["rank_of"], ctx.lang))
-                _item(ctx, drill.page_of(target), names_of.get(int(r.key), str(r.key)),
-                      ctx.params(**drill.url_params(target), **params,
-                                 metric=I.SUB[r.worst].metric), r.lost, note)
+                link(Scope(locality=scope.locality, agency=int(r.key)),
+                     names_of.get(int(r.key), str(r.key)), r, note)
     with columns[-1]:
         st.markdown(f"**{ctx.t('i766_list_procedures')}**")
-        by_procedure = data766.recomputed(scope, month, by="procedure")
-        procs = I.losses(by_procedure, unit, group)
-        for r in procs[(procs["lost"] >= SHOWN_FROM) & procs["key"].notna()].head(
-                LISTED).itertuples():
-            target = Scope(locality=scope.locality, procedure=r.key)
-            _item(ctx, drill.page_of(target), labels.get(("procedure", r.key), str(r.key)),
-                  ctx.params(**drill.url_params(target), **params,
-                             metric=I.SUB[r.worst].metric), r.lost, _missed(ctx, r))
-
-
-def _pairs(scope: Scope, month, lost: pd.DataFrame, unit: pd.DataFrame, group: str):
-    """Agency × procedure: the procedures of the agencies that lose the most points, the
-    PAIR_AGENCIES first of each level; their points are shares of the unit's (additive)."""
-    top = lost[lost["lost"] >= SHOWN_FROM].groupby("level", sort=False).head(PAIR_AGENCIES)
-    parts = []
-    for agency in top["key"]:
-        procs = data766.recomputed(scope.with_(agency=int(agency)), month, by="procedure")
-        parts.append(I.losses(procs, unit, group).assign(agency=int(agency)))
-    if not parts:
-        return pd.DataFrame(columns=["key", "agency", "lost", "worst"])
-    out = pd.concat(parts, ignore_index=True)
-    out = out[(out["lost"] >= SHOWN_FROM) & out["key"].notna()]
-    return out.sort_values("lost", ascending=False, kind="stable")
+        for r in lost["procedures"].head(LISTED).itertuples():
+            link(Scope(locality=scope.locality, procedure=r.key),
+                 labels.get(("procedure", r.key), str(r.key)), r, _missed(ctx, r))
 
 
 def _missed(ctx: PageContext, r) -> str:
