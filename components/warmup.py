@@ -13,7 +13,8 @@ other sessions go on with the previous version until the warm-up is done, then a
 header of its websocket carrying a token of this process. Off with DVC_WARMUP=0; never inside
 AppTest.
 
-The protocol: GET / sets the XSRF cookie; the websocket /_stcore/stream carries the
+The protocol: GET / (the page), GET /_stcore/health (sets the XSRF cookie); the websocket
+/_stcore/stream carries the
 "streamlit" subprotocol and the token; the client sends BackMsg rerun requests (the page, the
 query string, the hashes of the messages it has cached) and reads ForwardMsgs up to the run's
 `script_finished`, a cached message arriving as a reference to its hash.
@@ -78,12 +79,14 @@ class View:
     cached_refs: int = 0
 
 
-async def http_get(host: str, port: int, path: str) -> tuple[dict, bytes]:
+async def http_get(host: str, port: int, path: str, cookies: dict | None = None
+                   ) -> tuple[dict, bytes]:
     """A minimal HTTP/1.1 GET (what the browser does before the websocket): the cookies set,
     the body."""
     reader, writer = await asyncio.open_connection(host, port)
+    jar = "".join(f"Cookie: {k}={v}\r\n" for k, v in (cookies or {}).items())
     writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: text/html\r\n"
-                 f"Connection: close\r\n\r\n".encode())
+                 f"{jar}Connection: close\r\n\r\n".encode())
     await writer.drain()
     raw = await reader.read()
     writer.close()
@@ -112,6 +115,7 @@ class Session:
         self.prefix = parts.path.strip("/")
         self.ws = None
         self.session_id = ""
+        self.query = ""  # the query string of the page shown, as the browser's URL has it
         self.elements: list = []  # the last view's elements (Element protos)
         self.cookies: dict[str, str] = {}
         self.pages: dict[str, str] = {}  # url path → page script hash
@@ -119,11 +123,14 @@ class Session:
         self.max_age = 2
 
     async def open(self, path: str, params: dict, page: str | None = None) -> View:
-        """A new tab on a URL: GET / (the XSRF cookie), the websocket, the first run."""
+        """A new tab on a URL: GET / (the page), GET /_stcore/health (the XSRF cookie), the
+        websocket, the first run."""
         view = View(page or path or "overview", params.get("lang", "vi"), time.perf_counter())
         try:
             root = f"/{self.prefix}/" if self.prefix else "/"
             self.cookies, body = await http_get(self.host, self.port, root)
+            more, _ = await http_get(self.host, self.port, f"{root}_stcore/health", self.cookies)
+            self.cookies.update(more)
             view.received += len(body)
             xsrf = self.cookies.get("_streamlit_xsrf", "")
             headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
@@ -134,7 +141,8 @@ class Session:
                 subprotocols=["streamlit", xsrf] if xsrf else ["streamlit"],
                 additional_headers=headers, compression=None, proxy=None,
                 max_size=200 * 2 ** 20, ping_interval=None, open_timeout=VIEW_TIMEOUT)
-            await self.ws.send(rerun_request(urlencode(params), page_name=path,
+            self.query = urlencode(params)
+            await self.ws.send(rerun_request(self.query, page_name=path,
                                              url=self._url(path, params)))
             await self._until_finished(view)
         except Exception as exc:  # noqa: BLE001 - a failed view is counted, not fatal
@@ -142,15 +150,20 @@ class Session:
         view.took = time.perf_counter() - view.started
         return view
 
-    async def go(self, path: str, params: dict, page: str | None = None, widgets=()) -> View:
-        """A click on a link (the target page's script hash and its query string) or on a
-        widget of the page (with the widgets' states), with the hashes of the messages this
-        tab has cached."""
-        view = View(page or path or "overview", params.get("lang", "vi"), time.perf_counter())
+    async def go(self, path: str, params: dict | None, page: str | None = None,
+                 widgets=()) -> View:
+        """A click on a link (the target page's script hash and its query string) or, with
+        params None, on a widget of the page shown (its URL's query string and the widgets'
+        states); with the hashes of the messages this tab has cached."""
+        if params is not None:
+            self.query = urlencode(params)
+        view = View(page or path or "overview", (params or {}).get("lang", "vi"),
+                    time.perf_counter())
         try:
             await self.ws.send(rerun_request(
-                urlencode(params), page_hash=self.pages.get(path, ""), page_name=path,
-                cached=tuple(self.cache), url=self._url(path, params), widgets=widgets))
+                self.query, page_hash=self.pages.get(path, ""),
+                page_name="" if path in self.pages else path, cached=tuple(self.cache),
+                url=f"{self.base}/{path}?{self.query}", widgets=widgets))
             await self._until_finished(view)
         except Exception as exc:  # noqa: BLE001
             view.error = view.error or f"{type(exc).__name__}: {exc}"[:200]
@@ -194,8 +207,11 @@ class Session:
             if kind == "new_session":
                 self.session_id = msg.new_session.initialize.session_id
                 self.max_age = msg.new_session.config.max_cached_message_age or 2
+            elif kind == "navigation":  # the pages and their script hashes, as links use them
                 self.pages = {p.url_pathname: p.page_script_hash
-                              for p in msg.new_session.app_pages}
+                              for p in msg.navigation.app_pages}
+            elif kind == "page_info_changed":
+                self.query = msg.page_info_changed.query_string
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 etype = element.WhichOneof("type")

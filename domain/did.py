@@ -212,30 +212,43 @@ def twfe(y, d, w, fe_a, fe_b, clusters) -> tuple[float, float]:
     return beta, se
 
 
-def kappa(spread, new, online):
-    """How much a logit shift of every agency's own share moves the logit of their summed
-    share: Σ n p (1 − p) over the agencies / N p̄ (1 − p̄) of the sum (1 for one agency, less
-    when the agencies' shares differ). spread is the panel's unbiased Σ x (n − x) / (n − 1);
-    the sum's own term is taken the same way, X (N − X) / (N − 1). Ratios of sums; 1 where
-    undefined; kept within (0, 1]."""
-    spread, new, online = (np.asarray(v, dtype=float) for v in (spread, new, online))
-    whole = np.where(new > 1, online * (new - online) / np.where(new > 1, new - 1, 1), 0.0)
-    num, den = float(np.sum(spread)), float(np.sum(whole))
-    if den <= 0:
-        return 1.0
-    return float(min(1.0, max(0.05, num / den)))
+def empirical_logit(x: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The empirical logit of x of n, log((x + ½) / (n − x + ½)), and its inverse-variance
+    weight (x + ½)(n − x + ½) / (n + 1); NaN and 0 where n = 0."""
+    x = np.clip(x, 0, n)
+    y = np.where(n > 0, np.log((x + 0.5) / (n - x + 0.5)), np.nan)
+    w = np.where(n > 0, (x + 0.5) * (n - x + 0.5) / (n + 1.0), 0.0)
+    return y, w
+
+
+def _whole(new, online) -> np.ndarray:
+    """The summed row's own term, taken as the panel's spread is: X (N − X) / (N − 1)."""
+    return np.where(new > 1, online * (new - online) / np.where(new > 1, new - 1, 1), 0.0)
+
+
+def _ratio(num, den) -> np.ndarray:
+    return np.where(den > 0, np.clip(num / np.where(den > 0, den, 1.0), 0.05, 1.0), 1.0)
+
+
+def kappa(spread: np.ndarray, new: np.ndarray, online: np.ndarray) -> np.ndarray:
+    """Per row of (cells × months) arrays: how much a logit shift of every agency's own share
+    moves the logit of their summed share, Σ n p (1 − p) over the agencies / N p̄ (1 − p̄) of
+    the sum (1 for one agency, less when the agencies' shares differ). spread is the panel's
+    unbiased Σ x (n − x) / (n − 1) (see data_access/whatif_data.py). Ratios of sums over the
+    months; 1 where undefined; kept within [0,05; 1]."""
+    new, online = np.asarray(new, dtype=float), np.asarray(online, dtype=float)
+    return _ratio(np.asarray(spread, dtype=float).sum(axis=-1), _whole(new, online).sum(axis=-1))
 
 
 def cell_kappa(rows: pd.DataFrame) -> np.ndarray:
     """kappa per row, taken over all the months of its unit × procedure cell."""
     if "spread" not in rows:
         return np.ones(len(rows))
-    spread = rows.groupby(["unit", "procedure"])["spread"].transform("sum").to_numpy()
-    new, on = rows["new"].to_numpy(float), rows["online"].to_numpy(float)
-    whole = pd.Series(np.where(new > 1, on * (new - on) / np.where(new > 1, new - 1, 1), 0.0),
+    cell = [rows["unit"], rows["procedure"]]
+    whole = pd.Series(_whole(rows["new"].to_numpy(float), rows["online"].to_numpy(float)),
                       index=rows.index)
-    den = whole.groupby([rows["unit"], rows["procedure"]]).transform("sum").to_numpy()
-    return np.where(den > 0, np.clip(spread / np.where(den > 0, den, 1), 0.05, 1.0), 1.0)
+    return _ratio(rows["spread"].groupby(cell).transform("sum").to_numpy(),
+                  whole.groupby(cell).transform("sum").to_numpy())
 
 
 def prepare(panel: pd.DataFrame, policies: pd.DataFrame, coverage: pd.DataFrame,
@@ -246,9 +259,8 @@ def prepare(panel: pd.DataFrame, policies: pd.DataFrame, coverage: pd.DataFrame,
     rows = panel[panel["procedure"].isin(online_procedures) & (panel["new"] > 0)
                  & panel["monthly"]].copy()
     rows["online"] = rows["online"].clip(lower=0).clip(upper=rows["new"])
-    on, off = rows["online"].to_numpy(float), (rows["new"] - rows["online"]).to_numpy(float)
-    rows["y"] = np.log((on + 0.5) / (off + 0.5))
-    rows["w"] = (on + 0.5) * (off + 0.5) / (on + off + 1.0)
+    rows["y"], rows["w"] = empirical_logit(rows["online"].to_numpy(float),
+                                           rows["new"].to_numpy(float))
     exp = exposure(rows, policies, coverage, crosswalk)
     rows = pd.concat([rows.reset_index(drop=True), exp.reset_index(drop=True)], axis=1)
     rows = rows[~rows.pop("partial")].reset_index(drop=True)

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from domain import eras
+from domain import did, eras
 from domain.did import month_index, policy_reach, whole_months
 from domain.periods import Month
 
@@ -243,16 +243,9 @@ def dense(panel: pd.DataFrame, last: Month, months: int) -> Dense:
     return Dense(keys=keys, last=last, seen=seen, **arrays)
 
 
-def _share(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+def _rate(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """num / den, NaN where den is 0."""
     return np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
-
-
-def _emp_logit(x: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Empirical logit of x of n and its inverse-variance weight (NaN / 0 where n = 0)."""
-    x = np.clip(x, 0, n)
-    y = np.where(n > 0, np.log((x + 0.5) / (n - x + 0.5)), np.nan)
-    w = np.where(n > 0, (x + 0.5) * (n - x + 0.5) / (n + 1.0), 0.0)
-    return y, w
 
 
 # --- seasonality, trend, volumes ------------------------------------------------------------
@@ -266,7 +259,7 @@ def seasonality(x: np.ndarray, n: np.ndarray, calendar: np.ndarray) -> np.ndarra
     x, n: (cells × months) counts; calendar: (months,) calendar month 0–11 of each column."""
     if (n.sum(axis=0) > 0).sum() < MIN_SEASON_MONTHS:
         return None
-    y, w = _emp_logit(x, n)
+    y, w = did.empirical_logit(x, n)
     kernel = np.r_[0.5, np.ones(11), 0.5] / 12.0
     T = y.shape[1]
     ma = np.full_like(y, np.nan)
@@ -296,7 +289,7 @@ def unit_trends(x: np.ndarray, n: np.ndarray, unit_codes: np.ndarray, n_units: i
     """Per unit, the monthly logit slope within its cells over the columns given (season
     removed): Σ w (t − t̄_c)(y − ȳ_c) / Σ w (t − t̄_c)², 0 for a unit with fewer than
     MIN_TREND_MONTHS months reported. season: (months,) the seasonal gap of each column."""
-    y, w = _emp_logit(x, n)
+    y, w = did.empirical_logit(x, n)
     y = np.where(np.isnan(y), 0.0, y - season[None, :])
     t = np.arange(y.shape[1], dtype=float)[None, :]
     sw = w.sum(axis=1, keepdims=True)
@@ -437,9 +430,9 @@ class Inputs:
 
 def _recent_share(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     """The share of the last column; where it has no dossiers, of the last 3; else of all."""
-    out = _share(num[:, -1], den[:, -1])
+    out = _rate(num[:, -1], den[:, -1])
     for k in (LEVEL_MONTHS, num.shape[1]):
-        out = np.where(np.isnan(out), _share(num[:, -k:].sum(1), den[:, -k:].sum(1)), out)
+        out = np.where(np.isnan(out), _rate(num[:, -k:].sum(1), den[:, -k:].sum(1)), out)
     return np.nan_to_num(out).clip(0, 1)
 
 
@@ -484,10 +477,11 @@ def build_inputs(panel: pd.DataFrame, last: Month, kinds: dict[str, str], fees: 
                    avg / np.where(u_avg[unit_codes] > 0, u_avg[unit_codes], 1.0))
     new = (mix * u_avg[unit_codes])[:, None] * unit_path[unit_codes]
 
-    kappa = _kappa(d.spread[:, recent], d.new[:, recent], d.online[:, recent])
+    kappa = did.kappa(d.spread[:, recent], d.new[:, recent], d.online[:, recent]) \
+        if d.spread.any() else np.ones(len(d.keys))  # a panel without spread: one agency
     cells = d.keys.assign(
         new=avg, p=_recent_share(d.online, d.new), r=_recent_share(d.full, d.online),
-        p_recent=np.nan_to_num(_share(d.online[:, -LEVEL_MONTHS:].sum(1),
+        p_recent=np.nan_to_num(_rate(d.online[:, -LEVEL_MONTHS:].sum(1),
                                       d.new[:, -LEVEL_MONTHS:].sum(1))),
         kappa=kappa, slope=slope[unit_codes])
     cells["kind"] = [kinds.get(u, "province") for u in cells["unit"]]
@@ -520,15 +514,6 @@ def align(fees: Fees, cells: pd.DataFrame) -> np.ndarray:
     (0 where fees has no row for it)."""
     at = _rows_of(fees, cells)
     return np.where((at >= 0)[:, None], fees.online[at][:, 1:MAX_AHEAD + 1], 0.0)
-
-
-def _kappa(spread: np.ndarray, new: np.ndarray, online: np.ndarray) -> np.ndarray:
-    """Per cell, domain.did.kappa over its months (1 where the panel has no spread)."""
-    whole = np.where(new > 1, online * (new - online) / np.where(new > 1, new - 1, 1), 0.0)
-    num, den = spread.sum(axis=1), whole.sum(axis=1)
-    if not spread.any():
-        return np.ones(len(spread))
-    return np.where(den > 0, np.clip(num / np.where(den > 0, den, 1.0), 0.05, 1.0), 1.0)
 
 
 def history(panel: pd.DataFrame, last: Month, months: int, unit: str | None = None,
@@ -626,10 +611,6 @@ def project(inp: Inputs, params: Params) -> Projection:
 
 
 # --- summaries ----------------------------------------------------------------------------
-def _rate(num: np.ndarray, den: np.ndarray) -> np.ndarray:
-    return np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
-
-
 def rates(proj: Projection, rows: np.ndarray | None = None) -> pd.DataFrame:
     """Month by month (index 0..H-1) over the given cells (default: all): online and
     full-process rates without the cut (base) and with it (scen, and lo / hi at the ends of

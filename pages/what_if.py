@@ -12,7 +12,7 @@ from components.whatif import charts, controls, evidence, scenarios, view
 from components.whatif import data as wdata
 from components.whatif import state as ws
 from data_access.reference import crosswalk
-from domain import eras, whatif
+from domain import eras
 from domain.formatting import fmt_month
 
 ctx = page_setup("pages/what_if.py", "nav_what_if")
@@ -58,7 +58,7 @@ with guard(ctx):
                       fallback=ctx.t("wi_default")))
     controls.sync_from_url(url_spec, default_of(url_spec.scope), options)
     shown = st.session_state[controls.KEYS["scope"]]
-    shares = whatif.procedure_shares(wdata.inputs(last, keys[shown]).cells).to_dict()
+    shares = wdata.online_shares(last, keys[shown])
     settings, results = st.columns([1, 2], gap="large")  # the results beside the controls
     with settings:
         spec = controls.draw(ctx, scope_names, fee_procs, field_names, first,

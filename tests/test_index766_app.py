@@ -99,6 +99,9 @@ def test_where_the_digitisation_points_are_lost(app):
     assert labels.index("UBND Xã Lục Ngạn · Đăng ký khai sinh") < labels.index(
         "UBND Xã Lục Ngạn · Đăng ký biến động đất đai")
     assert "mất 2,29 điểm · 50 hồ sơ chưa trả kết quả điện tử" in texts(at)
+    # under each commune, the procedure that costs it most: one click to commune × procedure
+    under = [x for x in found if x[0] == "↳ Đăng ký khai sinh"]
+    assert {x[2]["agency"] for x in under} == {"1", "2", "3"}
     assert "mất 3,73 điểm · 80 hồ sơ chưa trả kết quả điện tử · điểm công bố 80,50 (hạng 2/2)" \
         in texts(at)
     subs = at.dataframe[1].value

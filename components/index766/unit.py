@@ -4,7 +4,9 @@ by default the one that loses the most points) the sub-indicators and the agenci
 and procedures that lose the points, each a link to its level page for the period's month.
 
 So a leader goes from "we are 23rd" to the commune and procedure that cost the points in
-three clicks: the unit's row in the ranking, the group, the commune × procedure."""
+three clicks: the unit's row in the ranking, the group, the commune × procedure (listed among
+the agency × procedure pairs that lose the most, and under each commune its costliest
+procedure)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -161,6 +163,8 @@ def _where_lost(ctx: PageContext, period: I.Period, scope: Scope, group: str,
              f"{names_of.get(int(r.agency), r.agency)} · {labels.get(('procedure', r.key), r.key)}",
              r, _missed(ctx, r))
     agencies = lost["agencies"]
+    # under an agency, the procedure that costs it most (computed for the first of each level)
+    worst = {int(r.agency): r for r in lost["pairs"].drop_duplicates("agency").itertuples()}
     levels = [lv for lv in ("province", "district", "commune", "ministry")
               if (agencies["level"] == lv).any()]
     columns = st.columns(len(levels) + 1)
@@ -177,6 +181,10 @@ def _where_lost(ctx: PageContext, period: I.Period, scope: Scope, group: str,
                                           of=fmt_int(p["rank_of"], ctx.lang))
                 link(Scope(locality=scope.locality, agency=int(r.key)),
                      names_of.get(int(r.key), str(r.key)), r, note)
+                if int(r.key) in worst:
+                    w = worst[int(r.key)]
+                    link(Scope(locality=scope.locality, agency=int(r.key), procedure=w.key),
+                         f"↳ {labels.get(('procedure', w.key), w.key)}", w, _missed(ctx, w))
     with columns[-1]:
         st.markdown(f"**{ctx.t('i766_list_procedures')}**")
         for r in lost["procedures"].head(LISTED).itertuples():

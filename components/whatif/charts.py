@@ -292,7 +292,7 @@ def _backtest_chart(series: tuple[str, str, str], lang: str, height: int) -> alt
     marks = alt.NamedData(name=MARKS)
     return alt.layer(
         alt.Chart(alt.NamedData(name=LINES)).mark_line(strokeWidth=2.5).encode(
-            x=x, y=alt.Y("value:Q", title=None, axis=alt.Axis(format=".0%"),
+            x=x, y=alt.Y("value:Q", title=None, axis=alt.Axis(format=".0%", tickMinStep=0.01),
                          scale=alt.Scale(zero=False)),
             color=colour, strokeDash=dash, order="order:Q", tooltip=tooltip),
         alt.Chart(marks).mark_rule(color="#9ca3af", strokeDash=[2, 3]).encode(x=x),

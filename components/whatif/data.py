@@ -101,9 +101,20 @@ def inputs(last: Month, scope: str) -> whatif.Inputs:
     return _inputs(data.version(), last, scope)
 
 
+@st.cache_data(ttl=TTL, max_entries=128, show_spinner=False)
+def _choices(version: int, last: Month, scope: str) -> tuple[tuple[str, ...], dict[str, float]]:
+    cells = _inputs(version, last, scope).cells
+    return whatif.default_cover(cells), whatif.procedure_shares(cells).to_dict()
+
+
 def default_cover(last: Month, scope: str) -> tuple[str, ...]:
     """The procedures a cut in the scope is worth looking at by default."""
-    return whatif.default_cover(inputs(last, scope).cells)
+    return _choices(data.version(), last, scope)[0]
+
+
+def online_shares(last: Month, scope: str) -> dict[str, float]:
+    """Per procedure that charges an online fee in the scope: its online share, last 3 months."""
+    return _choices(data.version(), last, scope)[1]
 
 
 @st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
