@@ -511,7 +511,7 @@ def recomputed(db: Database, scope: Scope, month: Month, by: str | None = None) 
 
 # --- where a unit loses its points ------------------------------------------------------------
 PAIR_AGENCIES = 3  # agency × procedure: the procedures of the first agencies of each level
-SHOWN_FROM = 0.005  # points: a smaller share would read 0.00
+SHOWN_FROM = 0.0005  # points: a smaller share would read 0.000
 
 
 def where_lost(db: Database, scope: Scope, month: Month, group: str) -> dict[str, pd.DataFrame]:

@@ -74,10 +74,11 @@ def _tiles(ctx: PageContext, row, period: I.Period) -> None:
                   fmt_decimal(row["recomputed_total"], ctx.lang), border=True,
                   help=ctx.t("i766_rule_note"))
     for name, _ in I.COMPARISONS[period.kind][1:]:  # a week also compares with a month earlier
+        places = row[f"d_rank_{name}"]
         if not pd.isna(row[f"d_total_{name}"]):
             st.caption(ctx.t("i766_month_change",
                              points=fmt_decimal(row[f"d_total_{name}"], ctx.lang, signed=True),
-                             places=f"{int(row[f'd_rank_{name}']):+d}"))
+                             places="–" if pd.isna(places) else f"{int(places):+d}"))
 
 
 def _groups(ctx: PageContext, row) -> None:
@@ -201,7 +202,9 @@ def _item(ctx: PageContext, page: str, label: str, params: dict, lost: float,
           note: str) -> None:
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.page_link(page, label=label, query_params=params)
-        st.caption(ctx.t("i766_lost_points", lost=fmt_decimal(lost, ctx.lang)) + " · " + note)
+        # a commune's share of a province's points is often a few thousandths
+        st.caption(ctx.t("i766_lost_points", lost=fmt_decimal(
+            lost, ctx.lang, 2 if lost >= 0.1 else 3)) + " · " + note)
 
 
 def _subindicators(ctx: PageContext, unit, group: str) -> None:
