@@ -354,11 +354,17 @@ def template_xlsx(lang: str = "vi") -> bytes:
 
 
 def template_csv() -> bytes:
-    """The same template as CSV (UTF-8 with a BOM, so that Excel reads the accents)."""
+    """The same template as CSV."""
+    return csv_template(COLUMNS, EXAMPLE)
+
+
+def csv_template(columns, example: dict) -> bytes:
+    """A header and one example row as CSV (UTF-8 with a BOM, so that Excel reads the
+    accents); blank where the example has no value."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerow(["" if EXAMPLE[c] is None else EXAMPLE[c] for c in COLUMNS])
+    writer.writerow(columns)
+    writer.writerow(["" if example.get(c) is None else example[c] for c in columns])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

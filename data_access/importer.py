@@ -72,7 +72,7 @@ from domain.i18n import t
 from domain.metrics import COUNT_COLUMNS
 from domain.reports import covered_bounds
 from domain.validation import (
-    BALANCE, DETAIL_CAP, ERROR, LEVELS, WARNING, Issue, Issues, Places, Rejected,
+    BALANCE, DETAIL_CAP, ERROR, LEVELS, WARNING, Issue, Issues, Outcome, Places, Rejected,
     agency_code, agency_codes, agency_era_problem, base_name_key, check_identities, closest,
     duplicates, issue, name_key, normalise, overlaps_within, parse_date, report_era,
     strip_unit_prefix,
@@ -96,7 +96,7 @@ ALL_FIELDS_ROW = {"code": form06a.ALL_FIELDS,
 
 # --- the outcome ------------------------------------------------------------------------
 @dataclass
-class Result:
+class Result(Outcome):
     outcome: str  # ok | unchanged | checked (dry run passed) | rejected | failed
     file_name: str
     sha256: str
@@ -112,17 +112,6 @@ class Result:
     preview: pd.DataFrame | None = None
     seconds: float = 0.0
 
-    @property
-    def ok(self) -> bool:
-        return self.outcome in ("ok", "unchanged", "checked")
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == WARNING]
 
     def summary(self, lang: str) -> str:
         if self.outcome == "unchanged":

@@ -37,7 +37,7 @@ import sqlalchemy as sa
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from data_access import catalog, stats, xlsx
+from data_access import catalog, flat, stats, xlsx
 from data_access.db import Database, bulk_insert, default_user
 from data_access.importer import Reference, load_reference
 from data_access.schema import agencies, data_loads, index766_scores, localities
@@ -49,8 +49,8 @@ from domain.metrics import measures_for
 from domain.periods import Month, MonthRange
 from domain.scope import Scope
 from domain.validation import (
-    DETAIL_CAP, ERROR, MAX_ROWS, WARNING, Issue, Issues, Rejected, closest, code_text, describe,
-    issue, normalise, parse_count,
+    DETAIL_CAP, ERROR, MAX_ROWS, WARNING, Issue, Issues, Outcome, Rejected, closest, code_text,
+    describe, issue, normalise, parse_count,
 )
 
 KIND = "index766"  # data_loads.kind of a load of published scores
@@ -99,12 +99,8 @@ def template_xlsx(lang: str = "vi") -> bytes:
 
 
 def template_csv() -> bytes:
-    """The same template as CSV (UTF-8 with a BOM, so that Excel reads the accents)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerow(["" if EXAMPLE.get(c) is None else EXAMPLE[c] for c in COLUMNS])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    """The same template as CSV."""
+    return flat.csv_template(COLUMNS, EXAMPLE)
 
 
 # --- reading a file ----------------------------------------------------------------------
@@ -284,7 +280,7 @@ def _duplicates(frame: pd.DataFrame, found: Issues) -> None:
 
 # --- loading -------------------------------------------------------------------------------
 @dataclass
-class LoadResult:
+class LoadResult(Outcome):
     outcome: str  # ok | unchanged | checked (dry run passed) | rejected | failed
     file_name: str
     sha256: str
@@ -294,17 +290,6 @@ class LoadResult:
     periods: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return self.outcome in ("ok", "unchanged", "checked")
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == WARNING]
 
     def summary(self, lang: str) -> str:
         periods = ", ".join(self.periods[:6]) + (" …" if len(self.periods) > 6 else "")

@@ -77,6 +77,22 @@ class Rejected(Exception):
         self.issues = list(issues)
 
 
+class Outcome:
+    """What a load's result says of itself, from its `outcome` and `issues` (the importer's
+    and the 766 scores' results alike)."""
+    @property
+    def ok(self) -> bool:
+        return self.outcome in ("ok", "unchanged", "checked")
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == WARNING]
+
+
 @dataclass
 class Issues:
     """Collects issues; beyond DETAIL_CAP of one kind in one column, only counts them."""

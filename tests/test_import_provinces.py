@@ -103,7 +103,7 @@ def printed(sheet, unit: str | None, period: str, headers, merges, body, width=1
            [None] * (width - 3) + ["Đơn vị tính: Số hồ sơ TTHC"], []]
     for row in top:
         sheet.append(row)
-    for rng in (f"A1:C1", f"{chr(ord(last) - 2)}1:{last}1", f"A2:{last}2", f"A3:{last}3",
+    for rng in ("A1:C1", f"{chr(ord(last) - 2)}1:{last}1", f"A2:{last}2", f"A3:{last}3",
                 f"A4:{last}4"):
         sheet.merge_cells(rng)
     if unit:
