@@ -51,6 +51,7 @@ class _Shared:
         self.pending: dict | None = None  # a newer one, being warmed
         self.pending_since = 0.0
         self.read_at = float("-inf")  # when the database was last asked
+        self.early: set[str] = set()  # sessions that see the pending version (who loaded it)
         self.values: dict[str, OrderedDict] = {}
         self.computing: dict[tuple, threading.Event] = {}
 
@@ -66,9 +67,10 @@ def status() -> dict:
 
     A new version (a load, here or in another process) is not shown at once in a server: the
     pages go on with the version whose caches are warm while the warm-up fills the caches of
-    the new one (components/warmup.py, whose own session sees the new version), then all switch
-    together, within a minute or two of the load — instead of every session recomputing every
-    view at the same moment. Elsewhere (AppTest, scripts) a new version shows at once."""
+    the new one (components/warmup.py, whose own session sees the new version, as does the
+    session that loaded it), then all switch together, within a minute or two of the load —
+    instead of every session recomputing every view at the same moment. Elsewhere (AppTest,
+    scripts) a new version shows at once."""
     from components import warmup  # the warm-up reads through this module
 
     state = _shared()
@@ -91,9 +93,16 @@ def status() -> dict:
     if pending is not None:
         if now - state.pending_since > PUBLISH_WITHIN:  # a warm-up that never ends
             publish(pending["version"])
-        elif warmup.in_warmup_session():
+        elif warmup.in_warmup_session() or _session_id() in state.early:
             return pending
     return state.published
+
+
+def _session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return ctx.session_id if ctx else None
 
 
 def publish(data_version: int) -> None:
@@ -103,6 +112,7 @@ def publish(data_version: int) -> None:
         if state.pending is None or state.pending["version"] != data_version:
             return
         state.published, state.pending = state.pending, None
+        state.early.clear()
         for entries in state.values.values():
             for k in [k for k in entries if k[0] != data_version]:
                 del entries[k]
@@ -225,13 +235,16 @@ def agency(agency_id: int) -> dict | None:
 
 def clear() -> None:
     """After a write in this process: read the data version again at the next view. In a
-    server the new version then shows once warm (see `status`); elsewhere every cached read
-    is dropped at once."""
+    server the new version then shows at once to the session that wrote, and to the others
+    once warm (see `status`); elsewhere every cached read is dropped at once."""
     from components import warmup
 
     state = _shared()
     with state.lock:
         state.read_at = float("-inf")
+        session = _session_id()
+        if session:
+            state.early.add(session)
         if not warmup.enabled():
             state.published = state.pending = None
             state.values.clear()

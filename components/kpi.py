@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import data
 from components.context import PageContext
 from domain.figures import Figure
 from domain.formatting import fmt_change_pct, fmt_metric, fmt_pct, fmt_points
@@ -33,23 +34,29 @@ def target_text(ctx: PageContext, fig: Figure) -> str | None:
     return f"{line} · :red[**{ctx.t('target_gap', gap=gap_text)}**]"
 
 
-def tile(ctx: PageContext, fig: Figure, compare_year: int, note: str | None = None) -> None:
+@data.shared(max_entries=8192, key=lambda ctx, fig, compare_year, note: (
+    ctx.lang, fig, compare_year, note))
+def _texts(ctx: PageContext, fig: Figure, compare_year: int, note: str | None) -> tuple:
+    """A tile's texts, formatted once per figure and language (Babel is slow enough to show
+    in a warm view's profile)."""
     m = fig.metric
     delta = change_text(ctx, fig)
+    value = fmt_metric(m, fig.value, ctx.lang, compact=True) if fig.value is not None \
+        else ctx.t("no_data")
+    captions = [ctx.t("vs_year_earlier", year=compare_year) if delta
+                else ctx.t("no_comparison")] + [line for line in (target_text(ctx, fig), note)
+                                                if line]
+    return m.label(ctx.lang), value, delta, m.definition(ctx.lang), captions
+
+
+def tile(ctx: PageContext, fig: Figure, compare_year: int, note: str | None = None) -> None:
+    label, value, delta, help_text, captions = _texts(ctx, fig, compare_year, note)
     with st.container(border=True):
-        st.metric(
-            m.label(ctx.lang),
-            fmt_metric(m, fig.value, ctx.lang, compact=True) if fig.value is not None
-            else ctx.t("no_data"),
-            delta=delta,
-            delta_color={"up": "normal", "down": "inverse"}.get(m.better, "off"),
-            help=m.definition(ctx.lang),
-        )
-        st.caption(ctx.t("vs_year_earlier", year=compare_year) if delta
-                   else ctx.t("no_comparison"))
-        for line in (target_text(ctx, fig), note):
-            if line:
-                st.caption(line)
+        st.metric(label, value, delta=delta,
+                  delta_color={"up": "normal", "down": "inverse"}.get(fig.metric.better, "off"),
+                  help=help_text)
+        for line in captions:
+            st.caption(line)
 
 
 def tile_grid(ctx: PageContext, figures: list[Figure], compare_year: int, per_row: int = 3,
