@@ -1,17 +1,19 @@
 """Load on a running server, through Streamlit's own websocket protocol: N simulated sessions
-that do what a browser does (GET / for the XSRF cookie, the websocket with the "streamlit"
-subprotocol and the token, rerun requests with the page and query string, the message cache:
-cached messages arrive as references and the session sends their hashes back), each view
-timed from its request to its `script_finished`. A benchmark, not a test: it prints figures.
+that do what a browser does (components/warmup.Session: GET / and /_stcore/health, which sets
+the XSRF cookie, the websocket with the "streamlit" subprotocol and the token, rerun requests
+with the page and query string, the message cache: cached messages arrive as references and
+the session sends their hashes back), each view timed from its request (for a new tab, from
+its GET /) to its `script_finished`. A benchmark, not a test: it prints figures.
 
     # 85 users clicking every ~20 s through random drill paths in both languages, for 120 s
     python -m benchmarks.load --url http://127.0.0.1:8501 --users 85 --think 20 --duration 120
     # 85 users opening the overview at the same moment
     python -m benchmarks.load --url http://127.0.0.1:8501 --burst 85
-    # throughput: 12 sessions with no think time for 60 s (views per second)
-    python -m benchmarks.load --url http://127.0.0.1:8501 --users 12 --think 0 --duration 60
+    # throughput: 16 sessions with no think time for 60 s (views per second)
+    python -m benchmarks.load --url http://127.0.0.1:8501 --users 16 --think 0 --ramp 2 \
+        --duration 60
     # server CPU per warm view, page by page (one session, views one after another)
-    python -m benchmarks.load --url http://127.0.0.1:8501 --cpu 5
+    python -m benchmarks.load --url http://127.0.0.1:8501 --cpu 10
     # an import while 85 users work (0 page errors expected)
     python -m benchmarks.load --url ... --users 85 --duration 120 --import-file F --import-at 30
     # the same elements as real Chromium (Debian's), page by page
@@ -33,7 +35,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import dataclass

@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -96,6 +95,28 @@ def test_sessions_spread_over_both_processes(served):
     assert sorted(s.cookies.get("dvc_worker") for s in sessions) == ["w0", "w0", "w1", "w1"]
 
 
+def test_the_same_elements_as_chromium(served):
+    """What a simulated session receives for the overview is what Debian's Chromium draws
+    (before the upload test below loads more data)."""
+    require_chromium()
+    from benchmarks.load import chromium_elements
+
+    base, _ = served
+    query = "lang=en&from=2024-01&to=2024-03"
+    browser, sent = chromium_elements(f"{base}/?{query}")
+
+    async def ours():
+        s = Session(base)
+        view = await s.open("", {"lang": "en", "from": "2024-01", "to": "2024-03"})
+        await s.close()
+        return view
+
+    view = run(ours())
+    assert view.error is None
+    assert browser == view.elements
+    assert sent["query_string"] == query and sent["page_name"] == ""
+
+
 def _widget(elements, kind: str, key: str):
     return next(e for e in elements if e.WhichOneof("type") == kind
                 and getattr(e, kind).id.endswith(key))
@@ -160,24 +181,3 @@ def test_an_upload_reaches_its_session_and_loads_while_both_processes_serve(serv
     assert [v.error for v in watched if v.error] == []
     loads = db.query(sa.text("select outcome, file_name from data_loads order by id"))
     assert list(loads["file_name"])[-1] == "thang4.csv" and list(loads["outcome"])[-1] == "ok"
-
-
-def test_the_same_elements_as_chromium(served):
-    """What a simulated session receives for the overview is what Debian's Chromium draws."""
-    require_chromium()
-    from benchmarks.load import chromium_elements
-
-    base, _ = served
-    query = "lang=en&from=2024-01&to=2024-03"
-    browser, sent = chromium_elements(f"{base}/?{query}")
-
-    async def ours():
-        s = Session(base)
-        view = await s.open("", {"lang": "en", "from": "2024-01", "to": "2024-03"})
-        await s.close()
-        return view
-
-    view = run(ours())
-    assert view.error is None
-    assert browser == view.elements
-    assert sent["query_string"] == query and sent["page_name"] == ""
