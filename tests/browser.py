@@ -42,7 +42,8 @@ def _free_port() -> int:
 def streamlit_server(database_url: str):
     """Start `streamlit run app.py` on a free loopback port; yield its base URL."""
     port = _free_port()
-    env = {**os.environ, "DVC_DATABASE_URL": database_url}
+    # no background warm-up: it would compete with the test for the machine's two cores
+    env = {"DVC_WARMUP": "0", **os.environ, "DVC_DATABASE_URL": database_url}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
