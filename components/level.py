@@ -80,7 +80,9 @@ def unit_notes(ctx: PageContext, scope: Scope | None) -> list[str]:
     if row and row["era"] == eras.ERA_34:
         change = eras.StatusChange(row["city_from"], row["city_full_name_vi"]) \
             if not pd.isna(row.get("city_from")) else None
-        full = eras.full_name_on(row["full_name_vi"], change, ctx.rng.end)
+        # the full names are Vietnamese only: in English, the name and the status in words
+        full = eras.full_name_on(row["full_name_vi"], change, ctx.rng.end) \
+            if ctx.lang == "vi" else row["name_en"]
         if change is not None and ctx.rng.end >= change.on:
             full = ctx.t("city_since", name=full, date=fmt_date(change.on, ctx.lang))
         olds = crosswalk().predecessors(row["code"])

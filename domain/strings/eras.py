@@ -49,7 +49,8 @@ STRINGS = {
               "không dự báo cả năm. Xem tỉnh, thành phố hiện nay để theo dõi cả năm.",
         "en": "This unit existed until 30/06/2025 (before the reorganisation into 34 provinces): "
               "no full-year projection. Open the province of today to follow the whole year."},
-    "city_since": {"vi": "{name} từ {date}", "en": "{name} since {date}"},
+    "city_since": {"vi": "{name} từ {date}",
+                   "en": "{name}, a centrally-run city since {date},"},
     "show_history_34": {"vi": "Xem theo 34 đơn vị hiện nay", "en": "Show in today's 34 units"},
     "show_history_63": {"vi": "Xem theo 63 tỉnh cũ", "en": "Show in the 63 old provinces"},
     "level_centre": {"vi": "Trung tâm Phục vụ hành chính công",
