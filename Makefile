@@ -4,6 +4,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 PORT   ?= 8501
 WORKERS ?= 2
+# loopback only unless sign-in is configured (README, "Sign-in and roles")
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run serve test sample national bench clean
 
@@ -16,7 +18,7 @@ $(STAMP): requirements.txt
 ## run: install, build the demo sample database when the database has no data, start the app
 run: $(STAMP)
 	$(PY) -m data_access.sample --scale demo --if-missing
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 ## serve: WORKERS app processes behind nginx on PORT, sessions kept on their process
 serve: $(STAMP)

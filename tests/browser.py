@@ -32,21 +32,23 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
 @contextmanager
-def streamlit_server(database_url: str):
-    """Start `streamlit run app.py` on a free loopback port; yield its base URL."""
-    port = _free_port()
+def streamlit_server(database_url: str, port: int | None = None, args: tuple = (),
+                     env: dict | None = None):
+    """Start `streamlit run app.py` on a (free) loopback port, with more command-line `args`
+    (e.g. --secrets.files) and environment; yield its base URL."""
+    port = port or free_port()
     # no background warm-up: it would compete with the test for the machine's two cores
-    env = {"DVC_WARMUP": "0", **os.environ, "DVC_DATABASE_URL": database_url}
+    env = {"DVC_WARMUP": "0", **os.environ, **(env or {}), "DVC_DATABASE_URL": database_url}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", *args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -22,7 +22,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from components.warmup import Session
 from data_access.db import Database
 from tests import fixture_data
-from tests.browser import _free_port, require_chromium
+from tests.browser import free_port, require_chromium
 from tests.conftest import ROOT
 from tests.test_import_corpus import flat_csv, flat_row
 
@@ -46,7 +46,7 @@ def served(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("serve")
     db = Database(f"duckdb:///{tmp / 'serve.duckdb'}")
     fixture_data.build(db, sample=True)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "deploy/serve.py", "--workers", "2", "--port", str(port),
          "--run-dir", str(tmp / "run")], cwd=ROOT,
