@@ -33,13 +33,11 @@ def roles_claim() -> str:
         return access.DEFAULT_CLAIM
 
 
-def _forwarded() -> bool:
-    headers = st.context.headers
-    return any(headers.get(h) for h in PROXY_HEADERS)
-
-
 def is_local() -> bool:
-    return access.is_local(configured(), config.get_option("server.address"), _forwarded())
+    headers = st.context.headers
+    return access.is_local(configured(), config.get_option("server.address"),
+                           any(headers.get(h) for h in PROXY_HEADERS),
+                           headers.get("X-Forwarded-For"))
 
 
 def _signed_in() -> bool:
@@ -72,9 +70,6 @@ def account(ctx) -> None:
     allows."""
     if is_local():
         st.caption(ctx.t("auth_local_short"))
-        if not st.session_state.get("_local_said"):  # said once per session, on its first page
-            st.session_state["_local_said"] = True
-            st.toast(ctx.t("auth_local"), icon=":material/computer:")
         return
     if not configured():
         st.caption(ctx.t("auth_readonly"))
@@ -89,6 +84,13 @@ def account(ctx) -> None:
                      role=role_text(ctx, who)))
     st.button(ctx.t("auth_sign_out"), icon=":material/logout:", on_click=st.logout,
               key="sign_out")
+
+
+def local_notice(ctx) -> None:
+    """On a session's first page, once: this installation is one person's, on this computer."""
+    if is_local() and not st.session_state.get("_local_said"):
+        st.session_state["_local_said"] = True
+        st.info(ctx.t("auth_local"), icon=":material/computer:")
 
 
 def load_refusal(ctx, who: access.Identity) -> str | None:

@@ -53,7 +53,9 @@ def render(ctx: PageContext) -> None:
     else:  # none published: say so rather than carry an old target forward
         with cols[2]:
             st.markdown(f"**{ctx.t('provinces_behind')}**")
-            st.info(ctx.t("target_unpublished", year=year, metric=fo.label(ctx.lang)))
+            st.info(ctx.t("target_unpublished" if targets["ministry"] is None
+                          else "target_unpublished_localities",
+                          year=year, metric=fo.label(ctx.lang)))
 
     trend_rng = MonthRange(min(ctx.rng.first, ctx.rng.last.plus(-11)), ctx.rng.last).clamp(
         ctx.status["first"], ctx.status["last"])
@@ -62,9 +64,9 @@ def render(ctx: PageContext) -> None:
         part = metric_frame(data.totals(Scope(kind=kind), trend_rng, measures, by="month"),
                             [fo.id])
         parts.append(pd.DataFrame({"month": part["key"], "value": part[fo.id],
-                                   "series": ctx.t(f"block_{kind}")}))
-    lines = [(ctx.t(f"block_{k}"), targets[k].value) for k in KINDS if targets[k] is not None]
-    trend_chart(ctx, pd.concat(parts), fo, lines, incomplete=[
+                                   "series": kind}))
+    trend_chart(ctx, pd.concat(parts), fo, {k: ctx.t(f"block_{k}") for k in KINDS},
+                [(k, targets[k]) for k in KINDS if targets[k] is not None], incomplete=[
         r for r in partial_months(data.month_coverage())
         if trend_rng.first.first_day <= r["month"] <= trend_rng.last.first_day])
 

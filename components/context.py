@@ -13,13 +13,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import data
+from components import auth, data
 from data_access.db import database_url, describe_url
-from domain import eras
+from domain import captions, eras
 from domain.coverage import last_complete, partial_months
 from domain.formatting import fmt_date, fmt_int, fmt_month
 from domain.i18n import t as translate, normalise_lang
+from domain.plain import echo
 from domain.periods import PRESETS, Month, MonthRange, infer_preset, parse_range, preset
+from domain.present import is_on as presenting
 
 log = logging.getLogger("dvc")
 # The last script runs' durations (page, seconds): logged, and read by benchmarks/pages.py.
@@ -69,11 +71,7 @@ class PageContext:
         return out
 
     def range_label(self) -> str:
-        first, last = self.rng.first.first_day, self.rng.last.first_day
-        if first == last:
-            return fmt_month(first, self.lang)
-        return self.t("period_range", start=fmt_month(first, self.lang),
-                      end=fmt_month(last, self.lang))
+        return captions.range_label(self.rng, self.lang)
 
 
 def page_setup(page_file: str, title_key: str) -> PageContext:
@@ -85,9 +83,10 @@ def page_setup(page_file: str, title_key: str) -> PageContext:
     st.markdown(CSS, unsafe_allow_html=True)
     try:
         status = data.status()
-    except Exception as exc:  # the database is unreachable or damaged
-        log.exception("cannot read the database")
-        st.error(translate("db_error", lang, url=describe_url(database_url()), error=exc))
+    except Exception:  # the database is unreachable or damaged
+        # the screen says what is wrong; where the database is and why, only the log
+        log.exception("cannot read the database %s", describe_url(database_url()))
+        st.error(translate("db_error", lang))
         st.stop()
     if not status["ready"]:
         st.warning(translate("db_empty", lang))
@@ -103,9 +102,13 @@ def page_setup(page_file: str, title_key: str) -> PageContext:
                       started=started)
     _report_period_problems(ctx, problems)
     _report_units_problem(ctx, units_problem)
+    if presenting(_text_param("present")):  # big-screen mode: slides instead of the page
+        from components import present  # here: it builds on this module
+        present.run(ctx)  # stops the script
     _sidebar(ctx)
     if status["sample"]:
         st.warning(ctx.t("sample_banner"), icon="⚠️")
+    auth.local_notice(ctx)
     return ctx
 
 
@@ -118,7 +121,7 @@ def _report_units_problem(ctx: PageContext, problem: str | None) -> None:
     if problem == "split":
         st.info(ctx.t("units_split"))
     elif problem == "unknown":
-        st.info(ctx.t("units_bad", value=_text_param("units"), shown=ctx.units))
+        st.info(ctx.t("units_bad", value=echo(_text_param("units")), shown=ctx.units))
     if problem or _text_param("units") is None:  # the URL names the units it shows
         st.query_params["units"] = ctx.units
 
@@ -126,10 +129,12 @@ def _report_units_problem(ctx: PageContext, problem: str | None) -> None:
 def _report_period_problems(ctx: PageContext, problems: list[str]) -> None:
     for name in ("from", "to"):
         if name in problems:
-            st.info(ctx.t("bad_param", name=name, value=st.query_params.get(name),
+            st.info(ctx.t("bad_param", name=ctx.t(f"param_{name}"), param=name,
+                          value=echo(st.query_params.get(name)),
                           fallback=ctx.t("default_period")))
     if "order" in problems:
-        st.info(ctx.t("bad_param", name="to", value=st.query_params.get("to"),
+        st.info(ctx.t("bad_param", name=ctx.t("param_to"), param="to",
+                      value=echo(st.query_params.get("to")),
                       fallback=ctx.t("default_period")))
     if "outside" in problems:
         st.info(ctx.t("period_outside", start=fmt_month(ctx.status["first"].first_day, ctx.lang),
@@ -155,6 +160,9 @@ def _sidebar(ctx: PageContext) -> None:
         other = "en" if ctx.lang == "vi" else "vi"
         st.button(ctx.t("switch_language"), icon=":material/translate:", on_click=_set_lang,
                   args=(other,), key="switch_lang")
+        from components.present import link as present_link  # it builds on this module
+        present_link(ctx)
+        auth.account(ctx)
 
 
 def _freshness(ctx: PageContext) -> None:
@@ -176,9 +184,12 @@ def _units_picker(ctx: PageContext) -> None:
     if len(choices) == 1:
         st.caption(ctx.t(f"units_{ctx.units}"))
         return
-    st.segmented_control(ctx.t("units_label"), list(choices), default=ctx.units,
-                         format_func=lambda u: ctx.t(f"units_{u}"), key=f"units_{ctx.units}",
-                         on_change=_set_units, args=(f"units_{ctx.units}",))
+    # a radio: its labels wrap in the narrow sidebar, where a segmented control cut the
+    # "63 tỉnh, thành phố (trước 01/07/2025)" to "(trước 01/07/2…"
+    choices = list(choices)
+    st.radio(ctx.t("units_label"), choices, index=choices.index(ctx.units),
+             format_func=lambda u: ctx.t(f"units_{u}"), key=f"units_{ctx.units}",
+             on_change=_set_units, args=(f"units_{ctx.units}",))
 
 
 def _set_units(widget_key: str) -> None:
@@ -233,9 +244,10 @@ def guard(ctx: PageContext):
     try:
         with data.db().session():
             yield
-    except Exception as exc:
+    except Exception as exc:  # no exception text on screen: it can hold paths, process ids
         log.error("page %s failed: %s", ctx.page_file, traceback.format_exc())
-        st.error(ctx.t("page_error", error=f"{type(exc).__name__}: {exc}"))
+        # a read that waited in vain for a writer (data_access.db: an error that says "lock")
+        st.error(ctx.t("page_busy" if "lock" in str(exc).lower() else "page_error"))
     finally:
         took = time.perf_counter() - ctx.started
         RUN_TIMES.append((ctx.page_file, took))
@@ -244,11 +256,4 @@ def guard(ctx: PageContext):
 
 def source_note(ctx: PageContext) -> str:
     """The data source line shown under the figures and written into exports."""
-    loads = ctx.status["loads"]
-    if ctx.status["sample"]:
-        source = ctx.t("source_sample", name=loads[0]["file_name"])
-    else:
-        source = ctx.t("source_import", count=len(loads))
-    last = max((r["loaded_at"] for r in loads), default=None)
-    return ctx.t("data_source", source=source,
-                 date=fmt_date(last.date(), ctx.lang) if last is not None else "–")
+    return captions.source_note(ctx.status, ctx.lang)

@@ -6,32 +6,37 @@ import streamlit as st
 
 from components import data
 from components.context import PageContext
-from domain.figures import Figure
-from domain.formatting import fmt_change_pct, fmt_metric, fmt_pct, fmt_points
-from domain.metrics import Kind
+from components.scope_url import locality_labels
+from domain.figures import Figure, change_words, target_words
+from domain.formatting import fmt_metric, fmt_pct
+from domain.targets import Target
 
 
 def change_text(ctx: PageContext, fig: Figure) -> str | None:
-    if fig.change is None:
-        return None
-    m = fig.metric
-    text = (fmt_points if m.kind is Kind.RATE else fmt_change_pct)(fig.change, ctx.lang)
-    good = fig.change_is_good
-    verdict = ctx.t("change_neutral") if good is None else ctx.t(
-        "change_better" if good else "change_worse")
-    return f"{text} ({verdict})"
+    """"+2,3 điểm % (tốt lên)"; "0,0 điểm % (không đổi)" (domain/figures.change_words)."""
+    words = change_words(fig, ctx.lang)
+    return f"{words[0]} ({words[1]})" if words else None
+
+
+def target_name(ctx: PageContext, target: Target) -> str:
+    """Which target it is and its value: "Chỉ tiêu địa phương 70%", "Chỉ tiêu bộ ngành 85%",
+    "Chỉ tiêu Khánh Hòa 35% (Cấp huyện)"."""
+    value = fmt_pct(target.value, ctx.lang, 0)
+    kind, _, key = target.scope.partition(":")
+    if kind == "province":
+        text = ctx.t("target_of_province", name=locality_labels(ctx).get(key, key), value=value)
+    else:
+        text = ctx.t(f"target_of_{kind}", value=value)
+    return ctx.t("target_at_level", target=text, level=ctx.t(f"level_{target.level}")) \
+        if target.level else text
 
 
 def target_text(ctx: PageContext, fig: Figure) -> str | None:
-    if fig.target is None:
-        return None
-    line = ctx.t("target_line", year=fig.target.year, value=fmt_pct(fig.target.value, ctx.lang, 0))
-    if fig.target_met is None:
-        return line
-    if fig.target_met:
-        return f"{line} · :green[**{ctx.t('target_met')}**]"
-    gap_text = fmt_points(-fig.gap, ctx.lang).lstrip("+")
-    return f"{line} · :red[**{ctx.t('target_gap', gap=gap_text)}**]"
+    """The target line, and the verdict in its colour."""
+    words = target_words(fig, ctx.lang)
+    if words is None or words[1] is None:
+        return words and words[0]
+    return f"{words[0]} · :{'green' if fig.target_met else 'red'}[**{words[1]}**]"
 
 
 @data.shared(max_entries=8192, key=lambda ctx, fig, compare_year, note: (
@@ -51,10 +56,13 @@ def _texts(ctx: PageContext, fig: Figure, compare_year: int, note: str | None) -
 
 def tile(ctx: PageContext, fig: Figure, compare_year: int, note: str | None = None) -> None:
     label, value, delta, help_text, captions = _texts(ctx, fig, compare_year, note)
+    # Streamlit draws an arrow and a colour from the delta's sign: none for a change that
+    # reads zero
+    colour = "off" if fig.unchanged else {"up": "normal", "down": "inverse"}.get(
+        fig.metric.better, "off")
     with st.container(border=True):
-        st.metric(label, value, delta=delta,
-                  delta_color={"up": "normal", "down": "inverse"}.get(fig.metric.better, "off"),
-                  help=help_text)
+        st.metric(label, value, delta=delta, delta_color=colour,
+                  delta_arrow="off" if fig.unchanged else "auto", help=help_text)
         for line in captions:
             st.caption(line)
 

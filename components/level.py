@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import data, processing, ranking
+from components import briefing, data, processing, ranking
 from components.charts import trend_chart
 from components.context import PageContext, source_note
 from components.scope_url import locality_labels, locality_row
@@ -18,13 +18,12 @@ from components.kpi import tile_grid
 from domain import drill
 from domain import targets as tg
 from domain.figures import figure, metric_frame
-from domain.metrics import HEADLINE, METRICS, Kind, Metric, measures_for
+from domain.metrics import FOCUS_CHOICES, FOCUS_DEFAULT, HEADLINE, METRICS, Metric, measures_for
 from domain.periods import Month, MonthRange
+from domain.plain import echo, plain
 from domain.projection import project_year_end
 from domain.scope import Scope
 
-FOCUS_DEFAULT = "full_online_rate"
-FOCUS_CHOICES = [m.id for m in METRICS.values() if m.kind is Kind.RATE]
 TILE_MEASURES = measures_for(HEADLINE + processing.PAYMENT_METRICS) + \
     processing.PROCESSING_MEASURES
 
@@ -33,7 +32,7 @@ def focus_metric(ctx: PageContext) -> Metric:
     """The metric the trend and the ranking follow, from ?metric= (validated)."""
     wanted = st.query_params.get("metric") or FOCUS_DEFAULT
     if wanted not in FOCUS_CHOICES:
-        st.info(ctx.t("bad_param", name="metric", value=wanted,
+        st.info(ctx.t("bad_param", name=ctx.t("param_metric"), param="metric", value=echo(wanted),
                       fallback=METRICS[FOCUS_DEFAULT].label(ctx.lang)))
         wanted = FOCUS_DEFAULT
     choice = st.selectbox(ctx.t("focus_metric"), FOCUS_CHOICES, index=FOCUS_CHOICES.index(wanted),
@@ -51,9 +50,9 @@ def breadcrumbs(ctx: PageContext, scope: Scope, names: dict) -> None:
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         for i, crumb in enumerate(crumbs):
             if crumb.scope == scope:
-                st.markdown(f"**{crumb.label}**")
+                st.markdown(f"**{plain(crumb.label)}**")
             else:
-                st.page_link(drill.page_of(crumb.scope), label=crumb.label,
+                st.page_link(drill.page_of(crumb.scope), label=plain(crumb.label),
                              query_params=ctx.params(**drill.url_params(crumb.scope)))
             if i < len(crumbs) - 1:
                 st.markdown("›")
@@ -61,11 +60,12 @@ def breadcrumbs(ctx: PageContext, scope: Scope, names: dict) -> None:
 
 def header(ctx: PageContext, scope: Scope | None, names: dict, title: str,
            subtitle: str | None = None) -> None:
-    """Breadcrumbs (below the nation), the title and the period shown."""
+    """Breadcrumbs (below the nation), the title and the period shown. The title and the
+    subtitle are text (a unit's or a procedure's name, from the data), never markdown."""
     if scope is not None:
         breadcrumbs(ctx, scope, names)
-    st.title(title)
-    st.caption(" · ".join(filter(None, [subtitle, f"{ctx.t('period')}: {ctx.range_label()}",
+    st.title(plain(title))
+    st.caption(" · ".join(filter(None, [plain(subtitle), f"{ctx.t('period')}: {ctx.range_label()}",
                                         ctx.t(f"units_{ctx.units}")])))
     for note in unit_notes(ctx, scope):
         st.caption(note)
@@ -84,12 +84,14 @@ def unit_notes(ctx: PageContext, scope: Scope | None) -> list[str]:
         full = eras.full_name_on(row["full_name_vi"], change, ctx.rng.end) \
             if ctx.lang == "vi" else row["name_en"]
         if change is not None and ctx.rng.end >= change.on:
-            full = ctx.t("city_since", name=full, date=fmt_date(change.on, ctx.lang))
+            full = ctx.t("city_since", name=plain(full), date=fmt_date(change.on, ctx.lang))
+        else:
+            full = plain(full)
         olds = crosswalk().predecessors(row["code"])
         if len(olds) > 1:
             labels = locality_labels(ctx)
             notes.append(ctx.t("unit_members", name=full, members=", ".join(
-                labels[k] for k in olds)))
+                plain(labels[k]) for k in olds)))
         elif change is not None:
             notes.append(full)
     if ctx.units == eras.ERA_34 and ctx.rng.year_earlier().first <= eras.LAST_MONTH_63:
@@ -102,9 +104,9 @@ def agency_era_note(ctx: PageContext, agency: dict, label: str) -> None:
     the agencies of the 34 from 07/2025. Say so when the period lies outside its era."""
     era = eras.era_of_key(agency["locality_code"])
     if era == eras.ERA_63 and ctx.rng.first > eras.LAST_MONTH_63:
-        st.info(ctx.t("agency_ended", name=label))
+        st.info(ctx.t("agency_ended", name=plain(label)))
     elif era == eras.ERA_34 and ctx.rng.last <= eras.LAST_MONTH_63:
-        st.info(ctx.t("agency_started", name=label))
+        st.info(ctx.t("agency_started", name=plain(label)))
 
 
 def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
@@ -133,16 +135,18 @@ def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
     st.subheader(ctx.t("progress_title", metric=focus.label(ctx.lang), year=year))
     ended = eras.era_of_key(scope.locality or "") == eras.ERA_63 and \
         year >= eras.LAST_MONTH_63.year
-    processing.progress(ctx, _projection(ctx, scope, focus, target), ended=ended)
+    processing.progress(ctx, _projection(ctx, scope, focus, target), ended=ended,
+                        below=ranking.applied_targets(ctx, scope, focus, kind))
 
     st.subheader(ctx.t("trend_title"))
     trend_rng = MonthRange(min(ctx.rng.first, ctx.rng.last.plus(-11)), ctx.rng.last).clamp(
         ctx.status["first"], ctx.status["last"])
     monthly = metric_frame(data.totals(scope, trend_rng, measures_for([focus.id]), by="month"),
                            [focus.id])
-    series = pd.DataFrame({"month": monthly["key"], "value": monthly[focus.id],
-                           "series": drill.breadcrumbs(scope, names, ctx.t("nation"))[-1].label})
-    trend_chart(ctx, series, focus, [(str(target.year), target.value)] if target else [],
+    series = pd.DataFrame({"month": monthly["key"], "value": monthly[focus.id], "series": "unit"})
+    trend_chart(ctx, series, focus,
+                {"unit": drill.breadcrumbs(scope, names, ctx.t("nation"))[-1].label},
+                [("unit", target)] if target else [],
                 incomplete=incomplete_months(ctx, scope.locality, trend_rng))
 
     path = " › ".join(c.label for c in drill.breadcrumbs(scope, names, ctx.t("nation")))
@@ -152,7 +156,8 @@ def render(ctx: PageContext, scope: Scope, kind: str | None, names: dict,
     processing.processing(ctx, now)
     st.subheader(ctx.t("payments_title"))
     processing.payments(ctx, now, before, compare_year)
-    st.caption(source_note(ctx))
+    briefing.render(ctx, scope, focus)  # this view as slides: PowerPoint, PDF
+    st.caption(plain(source_note(ctx)))
 
 
 def incomplete_months(ctx: PageContext, locality: str | None,
@@ -181,8 +186,8 @@ def longer_reports_note(ctx: PageContext, scope: Scope, names: dict) -> None:
     for row in cut.drop_duplicates("agency_id").head(5).itertuples():
         agency = data.agency(int(row.agency_id)) or {}
         place = names.get(("locality", row.locality_code), row.locality_code)
-        shown.append(ctx.t("longer_report_item", agency=agency.get(
-            "name_vi" if ctx.lang == "vi" else "name_en", str(row.agency_id)), place=place,
+        shown.append(ctx.t("longer_report_item", agency=plain(agency.get(
+            "name_vi" if ctx.lang == "vi" else "name_en", str(row.agency_id))), place=plain(place),
             start=fmt_date(pd.Timestamp(row.period_start).date(), ctx.lang),
             end=fmt_date(pd.Timestamp(row.period_end).date(), ctx.lang)))
     n = cut["agency_id"].nunique()

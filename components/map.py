@@ -33,6 +33,7 @@ from domain.formatting import DASH, fmt_int, fmt_metric
 from domain.i18n import t
 from domain.metrics import METRICS, Kind, Metric, measures_for
 from domain.periods import Month, MonthRange
+from domain.plain import echo, plain
 from domain.scope import Scope
 from domain.targets import applicable
 
@@ -77,7 +78,8 @@ REGIONS = {slug(en): (vi, en) for vi, en in geo.regions()}
 # --- the URL and the controls ---------------------------------------------------------------
 
 def _bad(ctx: PageContext, name: str, value, fallback: str) -> None:
-    st.info(ctx.t("bad_param", name=name, value=value, fallback=fallback))
+    st.info(ctx.t("bad_param", name=ctx.t(f"param_{name}"), param=name, value=echo(value),
+                  fallback=fallback))
 
 
 def read_choice(ctx: PageContext, quiet: bool = False) -> Choice:
@@ -199,18 +201,17 @@ def _texts(frame: pd.DataFrame, metric: Metric, lang: str) -> pd.DataFrame:
 @st.cache_data(ttl=data.TTL, max_entries=64, show_spinner=False)
 def _view(data_version: int, rng: MonthRange, choice: Choice, lang: str):
     """The units with their names (an old province's with its era), rank, colour and
-    texts; the legend."""
+    texts; the legend's groups and the kind of scale (domain.mapping.Scale.kind)."""
     metric = METRICS[choice.metric]
     frame = _values(data_version, rng, choice.metric, choice.units).copy()
     frame["name"] = [eras.label(n, k, lang) for n, k in
                      zip(frame["name_vi" if lang == "vi" else "name_en"], frame["key"])]
-    shown = frame[choice.view]
-    frame["rank"] = mapping.rank(shown, metric, choice.view)
-    scale = mapping.scale_for(metric, choice.view, shown)
-    frame["fill"] = [[*scale.colour(v), FILL_ALPHA] for v in shown]
+    frame["rank"] = mapping.rank(frame[choice.view], metric, choice.view)
+    scale = mapping.scale_for(metric, choice.view, frame)
+    # the column the classes are of: the value, or each unit's gap to its own target
+    frame["fill"] = [[*scale.colour(v), FILL_ALPHA] for v in frame[scale.column]]
     frame = frame.merge(_texts(frame, metric, lang), on="key")
-    legend = mapping.legend(scale, metric, choice.view, lang)
-    return frame, legend, scale.diverging
+    return frame, mapping.legend(scale, metric, lang), scale.kind
 
 
 # --- the deck -------------------------------------------------------------------------------
@@ -225,18 +226,18 @@ def _view_state(choice: Choice, size: str) -> dict:
 
 
 def _tooltip(metric: Metric, choice: Choice, lang: str, year: int, year_before: int) -> dict:
-    e = html.escape
-    lines = ["<b style='font-size:15px'>{name}</b>",
-             f"{e(metric.label(lang))}: <b>{{v}}</b>",
-             f"{e(t('map_rank', lang))}: {{rk}}",
-             f"{e(t('map_change', lang, year=year_before))}: {{ch}}"]
+    """Plain text, one line each: deck.gl sets a "text" tooltip as innerText, so a unit's name
+    can never become markup (an "html" one is innerHTML)."""
+    lines = ["{name}", f"{metric.label(lang)}: {{v}}", f"{t('map_rank', lang)}: {{rk}}",
+             f"{t('map_change', lang, year=year_before)}: {{ch}}"]
     if metric.target_keys:
-        lines.append(f"{e(t('target', lang))} {year}: {{tg}} · {e(t('col_gap', lang))}: {{gp}}")
+        lines.append(f"{t('target', lang)} {year}: {{tg}} · {t('col_gap', lang)}: {{gp}}")
     if choice.units == eras.ERA_34:
-        lines.append(f"{e(t('map_members', lang))}: {{members}}")
-    return {"html": "<br/>".join(lines),
+        lines.append(f"{t('map_members', lang)}: {{members}}")
+    return {"text": "\n".join(lines),
             "style": {"backgroundColor": "#ffffff", "color": "#111827", "fontSize": "14px",
-                      "border": "1px solid #9ca3af", "padding": "6px 8px"}}
+                      "border": "1px solid #9ca3af", "padding": "6px 8px",
+                      "whiteSpace": "pre-line"}}
 
 
 @st.cache_data(ttl=data.TTL, max_entries=48, show_spinner=False)
@@ -307,6 +308,34 @@ def _on_click(key: str) -> None:
     st.session_state["map_gen"] = st.session_state.get("map_gen", 0) + 1
 
 
+# deck.gl picks the object under the pointer when it goes down, and a press counts as a
+# click only if it is released within 250 ms of going down, pick included. The first pick of
+# a map allocates the picking buffers and is several times slower than the next ones: on a
+# software renderer (a projector laptop without GPU) a first tap took longer than that and
+# was lost, until a hover had picked once (the tooltip). So once each map has drawn, one
+# hover in its top-left corner (off the provinces at the country's extent) and out again
+# makes that first pick. Our own constant script: no data in it.
+WARM_PICKING = """<script>
+(() => {
+  if (window.dvcWarmPicking) return;
+  window.dvcWarmPicking = setInterval(() => {
+    for (const canvas of document.querySelectorAll("[data-testid='stDeckGlJsonChart'] canvas")) {
+      const box = canvas.getBoundingClientRect();
+      if (canvas.dataset.warm === "done" || !box.width) continue;
+      if (!canvas.dataset.warm) {  // seen: its layers are set up by the next tick
+        canvas.dataset.warm = "seen";
+        continue;
+      }
+      canvas.dataset.warm = "done";
+      const at = {clientX: box.left + 2, clientY: box.top + 2, bubbles: true};
+      canvas.dispatchEvent(new MouseEvent("mousemove", at));
+      setTimeout(() => canvas.dispatchEvent(new MouseEvent("mouseleave", at)), 300);
+    }
+  }, 500);
+})();
+</script>"""
+
+
 def _draw(ctx: PageContext, choice: Choice, outline: str | None, size: str) -> None:
     spec, tooltip = _deck(data.version(), ctx.rng, choice, ctx.lang, outline, size)
     key = f"map_deck_{size}_{st.session_state.get('map_gen', 0)}"
@@ -315,6 +344,7 @@ def _draw(ctx: PageContext, choice: Choice, outline: str | None, size: str) -> N
                     on_select=lambda: _on_click(key), selection_mode="single-object",
                     alt=ctx.t("map_aria", units=ctx.t(f"units_{choice.units}"),
                               metric=metric.label(ctx.lang)))
+    st.html(WARM_PICKING, unsafe_allow_javascript=True)
 
 
 def _province_params(ctx: PageContext, choice: Choice, unit: geo.Unit) -> dict:
@@ -332,29 +362,43 @@ def _follow_click(ctx: PageContext, choice: Choice) -> None:
         st.switch_page(PROVINCE_PAGE, query_params=_province_params(ctx, choice, unit))
 
 
-def legend(ctx: PageContext, choice: Choice, entries, diverging: bool) -> None:
-    """Swatches with the class breaks, and grey for units without data, under what the
-    colour shows and in which unit set."""
+def _swatch(colour, label: str) -> str:
+    return (f"<span style='display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0'>"
+            f"<span style='display:inline-block;width:28px;height:18px;border:1px solid #555;"
+            f"background:rgb{tuple(colour)}'></span><span style='font-size:1rem'>"
+            f"{html.escape(label)}</span></span>")
+
+
+def legend(ctx: PageContext, choice: Choice, groups: list[mapping.LegendGroup],
+           kind: str) -> None:
+    """Swatches with the class breaks (around a target, under "Dưới chỉ tiêu 70%" and "Đạt
+    chỉ tiêu"), grey for units without data, what the colour shows and in which unit set, and
+    which scale it is: against the target, or by level when no target applies."""
     metric = METRICS[choice.metric]
-    rows = [*entries, (mapping.NO_DATA, ctx.t("no_data"))]
-    items = "".join(
-        f"<span style='display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0'>"
-        f"<span style='display:inline-block;width:28px;height:18px;border:1px solid #555;"
-        f"background:rgb{tuple(colour)}'></span><span style='font-size:1rem'>"
-        f"{html.escape(label)}</span></span>" for colour, label in rows)
-    title = {"value": metric.label(ctx.lang),
-             "gap": ctx.t("map_view_gap", year=ctx.rng.last.year),
-             "change": ctx.t("map_view_change", year=ctx.rng.year_earlier().last.year)}
-    note = ""
-    if diverging:
-        neutral = choice.view == "change" and metric.better is None
-        note = (f"<div style='font-size:0.9rem;color:#444'>"
-                f"{html.escape(ctx.t('map_legend_neutral' if neutral else 'map_legend_diverging'))}"
-                f"</div>")
+    year = ctx.rng.last.year
+    rows = []
+    for i, group in enumerate(groups):
+        entries = [*group.entries] + ([(mapping.NO_DATA, ctx.t("no_data"))]
+                                      if i == len(groups) - 1 else [])
+        title = (f"<span style='font-weight:600;margin-right:10px'>{html.escape(group.title)}"
+                 f"</span>" if group.title else "")
+        rows.append(f"<div style='display:flex;flex-wrap:wrap;align-items:center'>{title}"
+                    f"{''.join(_swatch(c, label) for c, label in entries)}</div>")
+    heading = {"value": metric.label(ctx.lang),
+               "gap": ctx.t("map_view_gap", year=year),
+               "change": ctx.t("map_view_change", year=ctx.rng.year_earlier().last.year)}
+    if kind == "target":
+        note = ctx.t("map_scale_target", year=year)
+    elif kind == "change":
+        neutral = metric.better is None
+        note = ctx.t("map_legend_neutral" if neutral else "map_legend_diverging")
+    else:
+        note = ctx.t("map_scale_no_target", year=year) if metric.target_keys else \
+            ctx.t("map_scale_plain")
     units = html.escape(ctx.t(f"units_{choice.units}"))
-    st.markdown(f"<div class='map-legend'><b>{html.escape(title[choice.view])}</b> · {units}<br/>"
-                f"<div style='display:flex;flex-wrap:wrap'>{items}</div>{note}</div>",
-                unsafe_allow_html=True)
+    st.markdown(f"<div class='map-legend'><b>{html.escape(heading[choice.view])}</b> · {units}"
+                f"{''.join(rows)}<div style='font-size:0.9rem;color:#444'>{html.escape(note)}"
+                f"</div></div>", unsafe_allow_html=True)
 
 
 def attribution(ctx: PageContext, choice: Choice) -> None:
@@ -401,7 +445,7 @@ def _selected(ctx: PageContext, choice: Choice, frame: pd.DataFrame, key: str) -
     if row.empty:
         return
     row = row.iloc[0]
-    st.markdown(f"**{ctx.t('map_selected', name=row['name'])}** · "
+    st.markdown(f"**{ctx.t('map_selected', name=plain(row['name']))}** · "
                 f"{METRICS[choice.metric].label(ctx.lang)}: {row['v']} · "
                 f"{ctx.t('map_rank')} {row['rk']}")
     g = geo.map_geo()
@@ -412,7 +456,7 @@ def _selected(ctx: PageContext, choice: Choice, frame: pd.DataFrame, key: str) -
         for unit in units:
             name = eras.label(unit.name_vi if ctx.lang == "vi" else unit.name_en, unit.key,
                               ctx.lang)
-            st.page_link(PROVINCE_PAGE, label=ctx.t("map_open_province", name=name),
+            st.page_link(PROVINCE_PAGE, label=ctx.t("map_open_province", name=plain(name)),
                          query_params=_province_params(ctx, choice, unit),
                          icon=":material/arrow_forward:")
 
@@ -424,7 +468,7 @@ def render_page(ctx: PageContext) -> None:
     history is summed into the 34): controls, the map with its legend, the ranking table."""
     choice = controls(ctx, read_choice(ctx))
     _follow_click(ctx, choice)
-    frame, entries, diverging = _view(data.version(), ctx.rng, choice, ctx.lang)
+    frame, groups, kind = _view(data.version(), ctx.rng, choice, ctx.lang)
     if choice.view == "gap" and frame["target"].isna().all():
         st.info(ctx.t("map_no_target", year=ctx.rng.last.year))
     left, right = st.columns([3, 2])
@@ -435,7 +479,7 @@ def render_page(ctx: PageContext) -> None:
         _draw(ctx, choice, outline, "page")
         if outline:
             _selected(ctx, choice, frame, outline)
-        legend(ctx, choice, entries, diverging)
+        legend(ctx, choice, groups, kind)
         st.caption(ctx.t("units_reported", n=int((frame["reported"] > 0).sum()),
                          total=len(frame)))
         attribution(ctx, choice)
@@ -447,14 +491,14 @@ def render_compact(ctx: PageContext) -> None:
     choice = Choice(metric=read_choice(ctx, quiet=True).metric, units=ctx.units)
     _follow_click(ctx, choice)
     metric = METRICS[choice.metric]
-    _, entries, diverging = _view(data.version(), ctx.rng, choice, ctx.lang)
+    _, groups, kind = _view(data.version(), ctx.rng, choice, ctx.lang)
     st.subheader(ctx.t("map_compact_title", metric=metric.label(ctx.lang)))
     left, right = st.columns([3, 2])
     with left:
         _draw(ctx, choice, None, "compact")
     with right:
         st.caption(ctx.t("map_click_hint"))
-        legend(ctx, choice, entries, diverging)
+        legend(ctx, choice, groups, kind)
         st.page_link("pages/map.py", label=ctx.t("map_open_full"),
                      query_params=ctx.params(metric=choice.metric), icon=":material/map:")
     attribution(ctx, choice)

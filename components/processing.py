@@ -6,13 +6,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.charts import cached_spec, draw
+from components.charts import cached_spec, draw, themed
 from components.context import PageContext
-from components.kpi import tile_grid
+from components.kpi import target_name, tile_grid
 from domain.figures import figure
 from domain.formatting import fmt_int, fmt_pct
 from domain.i18n import t
-from domain.metrics import Metric
+from domain.plain import plain
 from domain.projection import Projection
 
 PARTS = (
@@ -39,18 +39,19 @@ def _parts(totals: dict, lang: str) -> pd.DataFrame:
 
 def _processing_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     order = frame["part"].tolist()
-    return alt.Chart(frame).mark_bar().encode(
-        y=alt.Y("group:N", title=None, sort=list(dict.fromkeys(frame["group"])),
-                axis=alt.Axis(labelFontSize=14)),
-        x=alt.X("share:Q", stack="normalize", title=None, axis=alt.Axis(format="%")),
+    chart = alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("group:N", title=None, sort=list(dict.fromkeys(frame["group"]))),
+        x=alt.X("share:Q", stack="normalize", title=None,
+                axis=alt.Axis(format="%", values=[i / 10 for i in range(11)])),
         color=alt.Color("part:N", sort=order, title=None,
                         scale=alt.Scale(domain=order, range=PART_COLOURS),
-                        legend=alt.Legend(orient="bottom", labelFontSize=13, labelLimit=300)),
+                        legend=alt.Legend(orient="bottom")),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("part:N", title=t("series", lang)),
                  alt.Tooltip("text:N", title=t("value", lang))],
     ).transform_calculate(order=f"indexof({order!r}, datum.part)").properties(
         height=alt.Step(48))
+    return themed(chart, lang)
 
 
 _processing_spec = cached_spec(_processing_chart)
@@ -75,20 +76,28 @@ def payments(ctx: PageContext, now: dict, before: dict, compare_year: int) -> No
     tile_grid(ctx, figures, compare_year, per_row=4)
 
 
-def progress(ctx: PageContext, proj: Projection, ended: bool = False) -> None:
+def progress(ctx: PageContext, proj: Projection, ended: bool = False,
+             below: tuple = ()) -> None:
     """Year to date against the annual target, and the projection to the year end. `ended`:
-    the unit ceased on 30/06/2025 (one of the 63), so its year has no end to project to."""
-    if proj.target is None or proj.ytd_value is None:
-        st.caption(ctx.t("target_none", year=ctx.rng.last.year))
+    the unit ceased on 30/06/2025 (one of the 63), so its year has no end to project to.
+    `below`: the targets the units below are ranked against (components.ranking), named when
+    the scope has none of its own, so that "no target" is said only when none applies."""
+    year, metric = ctx.rng.last.year, proj.metric
+    if proj.target is None:
+        st.caption(ctx.t("target_none_here", metric=metric.label(ctx.lang), year=year,
+                         targets="; ".join(plain(target_name(ctx, tg)) for tg in below)) if below
+                   else ctx.t("target_none_metric", metric=metric.label(ctx.lang), year=year))
         return
-    metric: Metric = proj.metric
-    year = proj.target.year
+    if proj.ytd_value is None:
+        st.caption(ctx.t("target_no_data", target=plain(target_name(ctx, proj.target)),
+                         year=year))
+        return
     cols = st.columns(3)
     if ended:
         cols[0].metric(ctx.t("ytd_value", year=year), fmt_pct(proj.ytd_value, ctx.lang),
                        help=metric.definition(ctx.lang))
         cols[2].metric(ctx.t("target_line", year=year, value=""),
-                       fmt_pct(proj.target.value, ctx.lang, 0), help=proj.target.source)
+                       fmt_pct(proj.target.value, ctx.lang, 0), help=plain(proj.target.source))
         st.caption(ctx.t("unit_ended_no_projection"))
         return
     if proj.complete:  # the whole year is in: a result, not a projection
@@ -99,7 +108,7 @@ def progress(ctx: PageContext, proj: Projection, ended: bool = False) -> None:
                        help=metric.definition(ctx.lang))
         cols[1].metric(ctx.t("projected_value"), fmt_pct(proj.projected, ctx.lang))
     cols[2].metric(ctx.t("target_line", year=year, value=""),
-                   fmt_pct(proj.target.value, ctx.lang, 0), help=proj.target.source)
+                   fmt_pct(proj.target.value, ctx.lang, 0), help=plain(proj.target.source))
     colour = {"on_track": "green", "at_risk": "orange", "off_track": "red"}[proj.status]
     if proj.complete:
         met = proj.status == "on_track"

@@ -1,5 +1,6 @@
 """The children of a scope ranked by their gap to target: a bar chart and a table, either of
-which drills down when clicked; and the top 5 / bottom 5.
+which drills down when clicked; and the top 5 / bottom 5. Each child is measured against the
+target its own page shows (domain.drill.child_targets), and the caption names them.
 
 Everything a view draws is computed once per process for a scope, period, unit set, metric,
 filter and language (`_ranking`, shared per data version: components/data.py) — at national
@@ -16,20 +17,23 @@ import pyarrow as pa
 import streamlit as st
 
 from components import data
-from components.charts import NUMBER_LOCALES, draw, filled, vega_spec
+from components.charts import LABEL_SIZE, axis_ticks, draw, filled, themed, vega_spec, with_axis
 from components.context import PageContext
-from components.download import xlsx_button
+from components.download import ranking_button
+from components.kpi import target_name
 from components.scope_url import agency_labels, go, locality_labels, units_localities
 from domain import drill
 from domain.figures import metric_frame
 from domain.i18n import t
-from domain.formatting import fmt_metric, fmt_points
+from domain.formatting import DASH, fmt_int, fmt_metric, fmt_pct, fmt_points
 from domain.metrics import METRICS, Kind
+from domain.plain import plain, plain_frame
 from domain.scope import Scope
 from domain.tables import BREAKDOWN_MEASURES, breakdown, column_formats, headers
 
 CHART_MAX_BARS = 40
 STATUS_COLOURS = {"met": "#15803d", "behind": "#b91c1c", "none": "#6b7280"}
+INK = "#111827"  # targets and the gaps written at the ends of bars
 FILTER_COLUMNS = {"locality": "kind", "agency": "level"}
 FILTER_VALUES = ("province", "ministry", "district", "commune")
 # The table's columns besides rank, name, the focus metric, its target and the gap; the full
@@ -105,11 +109,13 @@ def _filter(ctx: PageContext, choices: list[str], by: str) -> str | None:
 class Ranking:
     """A ranking ready to draw (shared: read-only)."""
     ranked: pd.DataFrame  # the children, furthest behind first: key, label, value, target, gap
+    targets: tuple  # the targets the children are measured against (drill.applied_targets)
     caption: str
     chart: dict | None  # the bar chart's Vega-Lite spec
     chart_note: str | None
-    table: pa.Table  # every child, numbers as numbers
-    columns: dict  # its column config
+    table: pa.Table  # every child in rank order, numbers as numbers (the table sorts by them)
+    columns: dict  # its headers and number kinds (the Excel download reads them)
+    texts: dict  # per column: value → its text, formatted with Babel (what the table shows)
     best: pd.DataFrame
     worst: pd.DataFrame
     download: pd.DataFrame  # the full breakdown, headers translated
@@ -117,8 +123,10 @@ class Ranking:
 
 
 @data.shared(max_entries=1024, key=_view_key)
-def _ranking(ctx: PageContext, scope: Scope, focus_id: str, kind: str | None,
+def model_of(ctx: PageContext, scope: Scope, focus_id: str, kind: str | None,
              choice: str | None) -> Ranking | None:
+    """The ranking of a scope's children (those of one `choice` of the filter, or all):
+    the page's and the big screen's (the briefing pack ranks with the same domain.drill)."""
     by = drill.children_by(scope)
     focus = METRICS[focus_id]
     children = _children(ctx, scope, focus_id, by)
@@ -129,13 +137,16 @@ def _ranking(ctx: PageContext, scope: Scope, focus_id: str, kind: str | None,
     targets = drill.child_targets(children, focus, ctx.rng.last.year, data.targets(),
                                   parent_kind=kind, parent_locality=scope.locality)
     ranked = drill.rank(children, focus, targets)
+    applied = tuple(drill.applied_targets(targets))
     reported = int(ranked["value"].notna().sum())
-    caption = ctx.t("ranked_by_gap", metric=focus.label(ctx.lang)) + " · " + \
-        ctx.t("units_reported", n=reported, total=len(ranked))
-    chart = vega_spec(_rank_spec(ranked, focus_id, ctx.lang)) if reported else None
+    caption = _caption(ctx, focus, applied, None in targets) + " " + ctx.t("drill_hint") + \
+        " · " + ctx.t("units_reported", n=reported, total=len(ranked))
+    rules = pd.DataFrame({"target": [tg.value for tg in applied],
+                          "label": [target_name(ctx, tg) for tg in applied]})
+    chart = vega_spec(_rank_spec(ranked, focus_id, ctx.lang, rules)) if reported else None
     note = ctx.t("chart_first_n", n=CHART_MAX_BARS, total=len(ranked)) \
         if reported and len(ranked) > CHART_MAX_BARS else None
-    table, columns = _table(ctx, ranked, focus_id)
+    table, columns, texts = _table(ctx, ranked, focus_id)
     best, worst = (pd.DataFrame({
         ctx.t("col_name"): frame["label"].fillna(frame["key"].astype(str)),
         focus.label(ctx.lang): [fmt_metric(focus, v, ctx.lang) for v in frame["value"]],
@@ -143,8 +154,32 @@ def _ranking(ctx: PageContext, scope: Scope, focus_id: str, kind: str | None,
     names = headers(ctx.lang)
     download = breakdown(ranked, dict(zip(ranked["key"], ranked["label"]))).rename(
         columns=names)
-    return Ranking(ranked, caption, chart, note, table, columns, best, worst, download,
-                   {names[c]: f for c, f in column_formats().items()})
+    return Ranking(ranked, applied, caption, chart, note, table, columns, texts, best, worst,
+                   download, {names[c]: f for c, f in column_formats().items()})
+
+
+def _order(metric) -> str:
+    """Worst first: the lowest value first, or the highest for a metric better when lower."""
+    return "order_highest_first" if metric.better == "down" else "order_lowest_first"
+
+
+def _caption(ctx: PageContext, focus, applied: tuple, some_unset: bool) -> str:
+    """What the ranking measures the children against, or that no target applies and it
+    ranks by value."""
+    year, order = ctx.rng.last.year, ctx.t(_order(focus))
+    if not applied:
+        return ctx.t("ranked_by_value", metric=focus.label(ctx.lang), year=year, order=order)
+    text = ctx.t("ranked_against", year=year, order=order,
+                 targets="; ".join(plain(target_name(ctx, tg)) for tg in applied))
+    return f"{text} {ctx.t('ranked_unset_last')}" if some_unset else text
+
+
+def applied_targets(ctx: PageContext, scope: Scope, focus, kind: str | None) -> tuple:
+    """The targets the ranking of a scope's children (all of them) measures them against."""
+    if drill.children_by(scope) is None:
+        return ()
+    model = model_of(ctx, scope, focus.id, kind, None)
+    return () if model is None else model.targets
 
 
 def render(ctx: PageContext, scope: Scope, focus, kind: str | None, scope_label: str) -> None:
@@ -153,7 +188,7 @@ def render(ctx: PageContext, scope: Scope, focus, kind: str | None, scope_label:
         return
     st.subheader(ctx.t(f"children_{by}"))
     choice = _filter(ctx, _choices(_children(ctx, scope, focus.id, by), by), by)
-    model = _ranking(ctx, scope, focus.id, kind, choice)
+    model = model_of(ctx, scope, focus.id, kind, choice)
     if model is None:
         st.info(ctx.t("no_data"))
         return
@@ -166,16 +201,12 @@ def render(ctx: PageContext, scope: Scope, focus, kind: str | None, scope_label:
         event = draw(model.chart, on_select="rerun", key=f"rank_chart_{by}")
         points = (event or {}).get("selection", {}).get("pick") or []
         picked = points[0].get("key") if points else None
-    columns = {c: dict(config) for c, config in model.columns.items()}  # Streamlit may add to them
-    event = st.dataframe(model.table, column_config=columns, hide_index=True,
-                         width="stretch", on_select="rerun", selection_mode="single-row",
-                         key=f"rank_table_{by}")
+    event = st.dataframe(_styled(model), hide_index=True, width="stretch", on_select="rerun",
+                         selection_mode="single-row", key=f"rank_table_{by}")
     rows = (event or {}).get("selection", {}).get("rows") or []
     if rows:
         picked = model.ranked["key"].iloc[rows[0]]
-    xlsx_button(ctx, model.download, file_stem=f"{by}_{ctx.rng.first}_{ctx.rng.last}",
-                title=f"{ctx.t(f'children_{by}')} — {scope_label}",
-                filters={ctx.t("col_scope"): scope_label}, formats=model.formats)
+    ranking_button(ctx, model, scope, scope_label)  # the table above, as .xlsx
     if picked is not None:
         row = model.ranked[model.ranked["key"].astype(str) == str(picked)]
         locality = row["locality_code"].iloc[0] if "locality_code" in row and len(row) else None
@@ -185,7 +216,7 @@ def render(ctx: PageContext, scope: Scope, focus, kind: str | None, scope_label:
     for col, frame, key in ((left, model.best, "top5"), (right, model.worst, "bottom5")):
         with col:
             st.markdown(f"**{ctx.t(key)}**")
-            st.table(frame)
+            st.table(plain_frame(frame))  # names from the data: text, not markdown
 
 
 def _status(row) -> str:
@@ -194,63 +225,79 @@ def _status(row) -> str:
     return "met" if row["gap"] >= 0 else "behind"
 
 
-BARS, TICKS = "bars", "ticks"
+BARS, TICKS, RULES = "bars", "ticks", "rules"
 
 
 @functools.lru_cache(maxsize=256)
 def _rank_template(focus_id: str, lang: str) -> dict:
-    """The bar chart without its data (the bars, the targets' ticks and the order of the
-    names are filled in per view)."""
+    """The bar chart without its data (the bars, their targets and the order of the names
+    are filled in per view)."""
     focus = METRICS[focus_id]
     pick = alt.selection_point(fields=["key"], name="pick")
     colours = alt.Scale(domain=[t(f"status_{s}", lang) for s in STATUS_COLOURS],
                         range=list(STATUS_COLOURS.values()))
-    fmt = ".0%" if focus.kind is Kind.RATE else ",.0f"
-    bars = alt.Chart(alt.NamedData(BARS)).mark_bar().encode(
-        y=alt.Y("label:N", title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("value:Q", title=focus.label(lang), axis=alt.Axis(format=fmt)),
-        color=alt.Color("status:N", scale=colours, title=None, legend=alt.Legend(orient="top")),
+    rows = alt.Chart(alt.NamedData(BARS)).encode(y=alt.Y("label:N", title=None))
+    bars = rows.mark_bar().encode(
+        x=alt.X("value:Q", title=focus.label(lang),
+                axis=alt.Axis(format=".0%" if focus.kind is Kind.RATE else ",.0f")),
+        color=alt.Color("status:N", scale=colours, title=None,
+                        legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("label:N", title=t("col_name", lang)),
                  alt.Tooltip("value_text:N", title=focus.label(lang)),
                  alt.Tooltip("target_text:N", title=t("target", lang)),
                  alt.Tooltip("gap_text:N", title=t("col_gap", lang))],
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
     ).add_params(pick)
+    gaps = rows.mark_text(align="left", dx=6, fontSize=LABEL_SIZE, color=INK).encode(
+        x="value:Q", text="gap_text:N")
     ticks = alt.Chart(alt.NamedData(TICKS)).mark_tick(
-        color="#111827", thickness=3, size=18).encode(y=alt.Y("label:N"), x="target:Q")
-    return alt.layer(bars, ticks).configure(locale={"number": NUMBER_LOCALES[lang]}).configure_axis(
-        labelFontSize=13).to_dict(validate=False)
+        color=INK, thickness=3, size=18).encode(y=alt.Y("label:N"), x="target:Q")
+    # each target the children are measured against, across the chart, named at its top
+    rules = alt.Chart(alt.NamedData(RULES)).encode(x="target:Q")
+    rule = rules.mark_rule(color=INK, strokeDash=[8, 5], strokeWidth=2)
+    names = rules.mark_text(align="left", baseline="bottom", dx=5, dy=-6, fontSize=LABEL_SIZE,
+                            fontWeight="bold", color=INK).encode(y=alt.value(0), text="label:N")
+    return themed(alt.layer(bars, gaps, ticks, rule, names), lang).to_dict(validate=False)
 
 
-def _rank_spec(ranked: pd.DataFrame, focus_id: str, lang: str) -> dict:
-    """Bars of the focus metric, furthest behind first (the first CHART_MAX_BARS children
-    that reported), with each child's target as a tick."""
+def _rank_spec(ranked: pd.DataFrame, focus_id: str, lang: str,
+               rules: pd.DataFrame | None = None) -> dict:
+    """Bars of the focus metric for the first CHART_MAX_BARS children of the ranking that
+    reported, ordered by the value the bars show (worst first, so that their lengths follow
+    the order), each with its gap to target at its end and its target as a tick; `rules`
+    (target, label): the targets drawn across the chart."""
     focus = METRICS[focus_id]
-    shown = ranked.dropna(subset=["value"]).head(CHART_MAX_BARS)
+    shown = ranked.dropna(subset=["value"]).head(CHART_MAX_BARS).sort_values(
+        "value", ascending=focus.better != "down", kind="stable")
     bars = pd.DataFrame({
         "key": shown["key"].astype(str), "label": shown["label"].fillna(shown["key"].astype(str)),
         "value": shown["value"].astype("float64"), "target": shown["target"].astype("float64"),
         "status": [t(f"status_{_status(r)}", lang) for r in shown.to_dict("records")],
         "value_text": [fmt_metric(focus, v, lang) for v in shown["value"]],
-        "target_text": [fmt_metric(focus, v, lang) if pd.notna(v) else "–"
+        "target_text": [fmt_metric(focus, v, lang) if pd.notna(v) else DASH
                         for v in shown["target"]],
-        "gap_text": [fmt_points(g, lang) if pd.notna(g) else "–" for g in shown["gap"]]})
+        "gap_text": [fmt_points(g, lang) if pd.notna(g) else "" for g in shown["gap"]]})
+    rules = rules if rules is not None else pd.DataFrame({"target": [], "label": []})
     template = _rank_template(focus_id, lang)
     order = bars["label"].tolist()
     layers = [{**layer, "encoding": {**layer["encoding"], "y": {
-        **layer["encoding"]["y"], "sort": order}}} for layer in template["layer"]]
-    return filled(template, {BARS: bars, TICKS: bars.dropna(subset=["target"])[
-        ["label", "target"]]}, layer=layers, height=max(220, 24 * len(bars)))
+        **layer["encoding"]["y"], "sort": order}}} if "field" in layer["encoding"].get("y", {})
+        else layer for layer in template["layer"]]
+    top = max([*bars["value"], *bars["target"].dropna(), *rules["target"], 0])
+    spec = filled(template, {BARS: bars, TICKS: bars.dropna(subset=["target"])[
+        ["label", "target"]], RULES: rules}, layer=layers, height=max(220, 28 * len(bars)))
+    return with_axis(spec, "x", axis_ticks(focus, top, 10))
 
 
-def _rank_chart(ranked: pd.DataFrame, focus_id: str, lang: str) -> alt.LayerChart:
+def _rank_chart(ranked: pd.DataFrame, focus_id: str, lang: str,
+                rules: pd.DataFrame | None = None) -> alt.LayerChart:
     """The bar chart as an Altair chart (what tests/test_charts.py validates)."""
-    return alt.LayerChart.from_dict(_rank_spec(ranked, focus_id, lang), validate=False)
+    return alt.LayerChart.from_dict(_rank_spec(ranked, focus_id, lang, rules), validate=False)
 
 
 def _number_column(label: str, kind: str) -> st.column_config.NumberColumn:
-    """Numbers stay numbers (the table sorts by them); the browser formats them in its locale:
-    rates as percentages, gaps in points, counts with grouping."""
+    """A number column's header and kind: a rate, a gap in points, a count (the Excel download
+    formats its cells by them; the page shows the Babel texts of `_table`)."""
     if kind == "pct":
         return st.column_config.NumberColumn(label, format="percent", step=0.001)
     if kind == "points":
@@ -258,10 +305,13 @@ def _number_column(label: str, kind: str) -> st.column_config.NumberColumn:
     return st.column_config.NumberColumn(label, format="localized", step=1)
 
 
-def _table(ctx: PageContext, ranked: pd.DataFrame, focus_id: str) -> tuple[pa.Table, dict]:
-    """Every child, sortable by any column, with its column config; no target columns when
-    no child has a target (none published for the year)."""
+def _table(ctx: PageContext, ranked: pd.DataFrame, focus_id: str) -> tuple[pa.Table, dict,
+                                                                           dict]:
+    """Every child in rank order, sortable by any column, with its column config and the text
+    of each number; no target columns when no child has a target (none published for the
+    year)."""
     focus = METRICS[focus_id]
+    lang = ctx.lang
     extra = [m for m in TABLE_METRICS if m != focus_id]
     metrics = metric_frame(ranked, extra)
     with_targets = ["target", "gap"] if ranked["target"].notna().any() else []
@@ -275,9 +325,28 @@ def _table(ctx: PageContext, ranked: pd.DataFrame, focus_id: str) -> tuple[pa.Ta
     rate = "pct" if focus.kind is Kind.RATE else "int"
     kinds = {"value": rate, "target": rate, "gap": "points"} | {
         m: "pct" if METRICS[m].kind is Kind.RATE else "int" for m in extra}
-    names = {"value": focus.label(ctx.lang), "target": ctx.t("target"),
-             "gap": ctx.t("col_gap")} | {m: METRICS[m].label(ctx.lang) for m in extra}
+    names = {"value": focus.label(lang), "target": ctx.t("target"),
+             "gap": ctx.t("col_gap")} | {m: METRICS[m].label(lang) for m in extra}
     columns = {"rank": st.column_config.NumberColumn(ctx.t("col_rank"), format="%d"),
                "label": st.column_config.TextColumn(ctx.t("col_name"))} | {
         c: _number_column(names[c], kinds[c]) for c in table.columns[2:]}
-    return pa.Table.from_pandas(table, preserve_index=False), columns
+    formats = {"rank": lambda v: fmt_int(v, lang),
+               "value": lambda v: fmt_metric(focus, v, lang),
+               "target": lambda v: fmt_pct(v, lang, 0) if focus.kind is Kind.RATE
+               else fmt_metric(focus, v, lang),
+               "gap": lambda v: fmt_points(v / 100, lang)} | {
+        m: (lambda v, m=METRICS[m]: fmt_metric(m, v, lang)) for m in extra}
+    texts = {c: {v: formats[c](v) for v in table[c].dropna().unique()}
+             for c in table.columns if c != "label"}
+    return pa.Table.from_pandas(table, preserve_index=False), columns, texts
+
+
+def _styled(model: Ranking):
+    """The table as the page shows it: numbers stay numbers, so that a click on a header
+    sorts by them, and read as Babel writes them (43,9%; 1.234.567) rather than in the
+    browser's locale (st.column_config's number formats)."""
+    frame = model.table.to_pandas()
+    labels = {c: model.columns[c]["label"] for c in frame.columns}
+    return frame.rename(columns=labels).style.format(
+        {labels[c]: (lambda v, d=d: d.get(v, DASH)) for c, d in model.texts.items()},
+        na_rep=DASH)

@@ -17,6 +17,8 @@ from components.context import PageContext
 from data_access.reference import crosswalk
 from domain import eras
 from domain.drill import page_of, url_params
+from domain.params import parse_id
+from domain.plain import echo, plain
 from domain.scope import Scope
 
 
@@ -70,7 +72,7 @@ def units_localities(ctx: PageContext) -> pd.DataFrame:
 
 
 def _bad(ctx: PageContext, name: str, value) -> None:
-    st.info(ctx.t("bad_scope", name=ctx.t(f"param_{name}"), value=value))
+    st.info(ctx.t("bad_scope", name=ctx.t(f"param_{name}"), value=echo(value)))
 
 
 def _param(name: str) -> str | None:
@@ -92,8 +94,8 @@ def _resolve_province(ctx: PageContext, code: str) -> str | None:
     if ctx.units == eras.ERA_34 and old is not None:  # a code retired on 01/07/2025
         new_key = crosswalk().successor[old_key]
         new = locality_row(new_key)
-        st.info(ctx.t("code_retired", code=code, old=old[_name_col(ctx)],
-                      new=new[_name_col(ctx)], new_code=eras.code_of(new_key)))
+        st.info(ctx.t("code_retired", code=echo(code), old=plain(old[_name_col(ctx)]),
+                      new=plain(new[_name_col(ctx)]), new_code=plain(eras.code_of(new_key))))
         return new_key
     return None
 
@@ -107,7 +109,8 @@ def _note_other_era(ctx: PageContext, code: str, key: str) -> None:
     if other is None or other["name_vi"] == this["name_vi"]:
         return
     old, new = (other, this) if other_era == eras.ERA_63 else (this, other)
-    st.caption(ctx.t("code_changed", code=code, old=old[_name_col(ctx)], new=new[_name_col(ctx)]))
+    st.caption(ctx.t("code_changed", code=echo(code), old=plain(old[_name_col(ctx)]),
+                     new=plain(new[_name_col(ctx)])))
 
 
 def read_province(ctx: PageContext) -> Scope | None:
@@ -125,11 +128,8 @@ def read_agency(ctx: PageContext) -> Scope | None:
     raw = _param("agency")
     if raw is None:
         return None
-    try:
-        agency_id = int(raw)
-        row = data.agency(agency_id)
-    except ValueError:
-        row = None
+    agency_id = parse_id(raw)  # digits within the databases' integers, or nothing
+    row = data.agency(agency_id) if agency_id is not None else None
     if row is None:
         _bad(ctx, "agency", raw)
         return None

@@ -17,6 +17,7 @@ import sys
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.cells import write_csv
 from data_access.db import Database
 from data_access.reference import crosswalk
 from data_access.schema import agencies, dossier_stats, localities
@@ -112,7 +113,7 @@ def main(argv=None) -> int:
     out = open(args.out, "w", encoding="utf-8-sig", newline="") if args.out else sys.stdout
     try:
         if args.format == "csv":
-            table.to_csv(out, index=False)
+            write_csv(table, out)
         else:
             print(t("cov_summary", args.lang, month=str(month), reported=int(counts["reported"]),
                     expected=int(counts["expected"]), late=len(late)), file=out)

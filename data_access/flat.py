@@ -19,6 +19,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from data_access.cells import csv_rows, write_csv
 from data_access.schema import agencies, fields, localities, procedures
 from data_access.xlsx import UTF16_BOMS, set_value
 from domain import form06a as F
@@ -361,14 +362,11 @@ def template_csv() -> bytes:
 def csv_template(columns, example: dict) -> bytes:
     """A header and one example row as CSV (UTF-8 with a BOM, so that Excel reads the
     accents); blank where the example has no value."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerow(["" if example.get(c) is None else example[c] for c in columns])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    example_row = ["" if example.get(c) is None else example[c] for c in columns]
+    return ("\ufeff" + csv_rows([columns, example_row])).encode("utf-8")
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     """Rows in the template's columns as CSV (tests and the benchmark write files this way)."""
     cols = [c for c in COLUMNS if c in frame.columns]
-    return frame[cols].to_csv(index=False).encode("utf-8")
+    return write_csv(frame[cols]).encode("utf-8")

@@ -53,6 +53,7 @@ import logging
 import os
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -62,10 +63,10 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import db as database
-from data_access import flat, form06a, xlsx
+from data_access import flat, form06a, reference, xlsx
 from data_access.db import Database, bulk_insert, default_user
 from data_access.schema import agencies, data_loads, dossier_stats, fields, localities, procedures
-from domain import eras
+from domain import access, eras
 from domain import form06a as F
 from domain.formatting import fmt_date, fmt_int
 from domain.i18n import t
@@ -772,8 +773,10 @@ def _failure(exc: Exception, name: str, code: str = "internal_error") -> Issue:
     if _locked(exc):
         log.warning("import of %s: the database is locked by another process", name)
         return issue("db_locked", seconds=database.LOCK_WAIT_SECONDS)
-    log.exception("import of %s failed", name)
-    return issue(code, detail=f"{type(exc).__name__}: {exc}"[:300])
+    # the screen gets a reference to the log, never the exception's text (paths, process ids)
+    ref = uuid.uuid4().hex[:8]
+    log.exception("import of %s failed (reference %s)", name, ref)
+    return issue(code, detail=ref)
 
 
 def _spool_path(db: Database) -> Path | None:
@@ -895,15 +898,20 @@ def _write(db: Database, frame: pd.DataFrame, new: _NewAgencies, uses_all: bool,
 def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = False,
                 dry_run: bool = False, who: str | None = None,
                 period: tuple[date, date] | None = None, strict: bool = False,
-                create_agencies: bool = False, progress=None, record: bool = True) -> Result:
+                create_agencies: bool = False, progress=None, record: bool = True,
+                identity: access.Identity | None = None) -> Result:
     """Check a file and, unless dry_run or refused, load it in one transaction. `period` is
     used for a form whose header gives none. `strict` refuses on warnings too. Agencies the
     file names but the database does not know are created only with `create_agencies`.
+    `identity` is who loads (domain/access.py): a file with a unit they may not change, or new
+    agencies from anyone but an administrator, is refused; None is this computer's operator
+    (the command line). The audit records the identity.
     `progress` is called with (fraction 0–1, stage). Never raises: a lock held too long or
     a crash is an outcome ('failed') with its message, recorded like any other."""
     started = time.monotonic()
     report = progress or (lambda f, s: None)
-    who = who or default_user()
+    identity = identity or access.local_identity(default_user())
+    who = who or identity.audit()
     name = Path(file_name).name
     sha = hashlib.sha256(data).hexdigest()
     result = Result("rejected", name, sha, dry_run=dry_run)
@@ -911,16 +919,21 @@ def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = Fa
     new = _NewAgencies()
     checked = None
     try:
-        if record and not dry_run:
-            _save_loads(db, [])  # audit lines that waited for a lock, first
-        checked = _check(db, data, name, sha, found, new, result, period, replace,
-                         create_agencies, report)
+        if not identity.may_load:  # refused before the file is even read
+            found("not_permitted", ERROR)
+        else:
+            if record and not dry_run:
+                _save_loads(db, [])  # audit lines that waited for a lock, first
+            checked = _check(db, data, name, sha, found, new, result, period, replace,
+                             create_agencies, report)
     except Rejected as exc:
         found.extend(exc.issues)
     except Exception as exc:  # noqa: BLE001 - a lock time-out or a bug: an outcome, not a crash
         found.add(_failure(exc, name))
         result.outcome = "failed"
     frame, uses_all, ref = checked or (None, False, None)
+    if frame is not None:
+        _authorise(identity, frame, new, ref, found)
     if strict and found.warnings and result.outcome != "unchanged":
         found("strict", ERROR, n=found.count(WARNING))
     result.issues = found.all()
@@ -972,6 +985,18 @@ def import_file(db: Database, data: bytes, file_name: str, *, replace: bool = Fa
     result.seconds = time.monotonic() - started
     report(1.0, "done")
     return result
+
+
+def _authorise(identity: access.Identity, frame: pd.DataFrame, new: _NewAgencies,
+               ref: Reference, found: Issues) -> None:
+    """Refuse, before anything is written, a file with units this editor may not change; the
+    agencies a file would create are reference data, the administrator's."""
+    refused = access.refused_units(identity, frame["locality_code"], reference.crosswalk())
+    if refused:
+        found("unit_not_permitted", ERROR, units=", ".join(
+            ref.shown_locality(k) for k in refused[:10]) + (" …" if len(refused) > 10 else ""))
+    if new.rows and not identity.may_change_reference:
+        found("agencies_not_permitted", ERROR, n=len(new.rows))
 
 
 def _check(db, data, name, sha, found, new, result, period, replace, create, report):

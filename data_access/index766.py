@@ -27,7 +27,9 @@ import argparse
 import csv
 import hashlib
 import io
+import logging
 import sys
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -37,11 +39,12 @@ import sqlalchemy as sa
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from data_access import catalog, flat, stats, xlsx
+from data_access import catalog, flat, reference, stats, xlsx
+from data_access.cells import write_csv
 from data_access.db import Database, bulk_insert, default_user
 from data_access.importer import Reference, load_reference
 from data_access.schema import agencies, data_loads, index766_scores, localities
-from domain import eras
+from domain import access, eras
 from domain import index766 as I
 from domain.formatting import fmt_date, fmt_int, fmt_month
 from domain.i18n import LANGS, t
@@ -53,6 +56,7 @@ from domain.validation import (
     describe, issue, normalise, parse_count,
 )
 
+log = logging.getLogger("dvc.index766")
 KIND = "index766"  # data_loads.kind of a load of published scores
 T = index766_scores
 COLUMNS = ("period", "unit_code", "unit_name", *I.GROUP_IDS, "total", "rank", "rank_of")
@@ -354,14 +358,19 @@ def _codes(items: list[Issue]) -> str:
 
 
 def load(db: Database, data: bytes, file_name: str, *, replace: bool = False,
-         dry_run: bool = False, strict: bool = False, who: str | None = None) -> LoadResult:
+         dry_run: bool = False, strict: bool = False, who: str | None = None,
+         identity: access.Identity | None = None) -> LoadResult:
     """Check a file of published scores and, unless refused or a dry run, load it in one
-    transaction; every attempt but a dry run leaves a data_loads row."""
-    name, who = Path(file_name).name, who or default_user()
+    transaction; every attempt but a dry run leaves a data_loads row. `identity` is who loads
+    (None: this computer's operator); an editor may load their own units' scores only."""
+    identity = identity or access.local_identity(default_user())
+    name, who = Path(file_name).name, who or identity.audit()
     result = LoadResult("rejected", name, hashlib.sha256(data).hexdigest())
     found = Issues()
     rows = None
     try:
+        if not identity.may_load:  # refused before the file is even read
+            raise Rejected(issue("not_permitted"))
         parts = [p for s, cells in _sheets(data, name, found)
                  if (p := parse_sheet(s, cells, found)) is not None]
         if not parts and not found.errors:
@@ -371,6 +380,11 @@ def load(db: Database, data: bytes, file_name: str, *, replace: bool = False,
             _resolve(frame, load_reference(db), found)
             if not found.errors:
                 _duplicates(frame, found)
+            refused = access.refused_units(identity, frame["locality_code"].dropna(),
+                                           reference.crosswalk())
+            if refused and not found.errors:
+                found("unit_not_permitted", ERROR, units=", ".join(
+                    eras.code_of(k) for k in refused[:10]) + (" …" if len(refused) > 10 else ""))
             if not found.errors:
                 rows = _stored(frame)
                 result.rows = len(rows)
@@ -410,7 +424,10 @@ def load(db: Database, data: bytes, file_name: str, *, replace: bool = False,
         result.outcome = "ok"
     except Exception as exc:  # rolled back: the scores are as they were
         result.outcome = "failed"
-        result.issues.append(issue("write_failed", detail=f"{type(exc).__name__}: {exc}"[:300]))
+        # the screen gets a reference to the log, never the exception's text (paths, pids)
+        ref = uuid.uuid4().hex[:8]
+        log.exception("loading 766 scores from %s failed (reference %s)", name, ref)
+        result.issues.append(issue("write_failed", detail=ref))
         _record(db, result, who, f"{type(exc).__name__}: {exc}")
     return result
 
@@ -608,11 +625,11 @@ def write(frame: pd.DataFrame, fmt: str, out, *, title: str, context: list[str],
     names = headers(lang)
     display = frame.rename(columns=names)
     if fmt == "csv":  # utf-8-sig: Excel opens the Vietnamese headers correctly
-        display.to_csv(out, index=False, encoding="utf-8-sig", float_format="%.2f")
+        write_csv(display, out, encoding="utf-8-sig", float_format="%.2f")
         return
     Path(out).write_bytes(xlsx.table_workbook(
         display, title=title, context_lines=context, source=source, lang=lang,
-        formats={names[c]: f for c, f in FORMATS.items()}))
+        formats={names[c]: f for c, f in FORMATS.items()}, sheet=t("sheet_index766", lang)))
 
 
 # --- the command line ----------------------------------------------------------------------

@@ -152,6 +152,17 @@ index766_scores = Table(
     Column("load_id", Integer, nullable=False),
 )
 
+# Who may change what (domain/access.py): the grants the national administrator keeps, by the
+# identity provider's e-mail or subject, lower-case. `grants` holds grant strings separated by
+# spaces ("editor:24 editor:B-CA", "admin"), the same strings a provider's claim may carry.
+user_roles = Table(
+    "user_roles", metadata,
+    Column("principal", String(200), primary_key=True),
+    Column("grants", Text, nullable=False),
+    Column("granted_by", String(200), nullable=False),
+    Column("granted_at", DateTime, nullable=False),
+)
+
 # Created on servers with B-tree indexes (PostgreSQL, SQLite); DuckDB scans with zone maps,
 # and an ART index would only slow its bulk loads. Kept as DDL text so that creating them on one
 # engine does not bind them to the metadata for every other engine.

@@ -33,6 +33,7 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from data_access.cells import safe_text
 from domain.validation import (
     DETAIL_CAP, MAX_BYTES, MAX_CELLS, MAX_MERGED, MAX_TEXT, MAX_UNZIPPED, Rejected, issue,
 )
@@ -473,15 +474,16 @@ def read_workbook(data: bytes, progress=None) -> list[Sheet]:
 
 
 # --- writing ----------------------------------------------------------------------------
-FORMATS = {"int": "#,##0", "vnd": "#,##0", "pct": "0.0%", "text": "@", "date": "dd/mm/yyyy"}
-RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = {"int": "#,##0", "vnd": "#,##0", "pct": "0.0%", "points": "0.0", "text": "@",
+           "date": "dd/mm/yyyy"}
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+SHEET_MAX = 31  # Excel's limit on a sheet's name
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def set_value(cell, value) -> None:
-    """Write a value; a text that Excel would take for a formula (= + - @) is stored as a
-    string cell with a leading apostrophe-quote (quotePrefix), so Excel shows it and never
-    runs it."""
+    """Write a value; a text is always a string cell (openpyxl would take "=…" for a formula),
+    made safe by data_access.cells.safe_text ("'=…"), as in every CSV the product writes."""
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         cell.value = None
         return
@@ -490,15 +492,23 @@ def set_value(cell, value) -> None:
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
     if isinstance(value, str):
-        cell.value = value
+        cell.value = safe_text(value)
         cell.data_type = TYPE_STRING
-        if value.startswith(RISKY_START):
-            cell.quotePrefix = True
         return
     if isinstance(value, (int, float, date, datetime, bool)):
         cell.value = value
         return
     set_value(cell, str(value))
+
+
+def sheet_title(name: str) -> str:
+    """A sheet's name as Excel takes it: none of [ ] : * ? / \\, at most 31 characters —
+    a longer name keeps its whole words that fit, never half of one."""
+    clean = " ".join(SHEET_FORBIDDEN.sub(" ", name).split()).strip("'")
+    if len(clean) > SHEET_MAX:
+        words = clean[:SHEET_MAX + 1].rsplit(" ", 1)[0]  # the last word fits only if whole
+        clean = words.rstrip(" ,;.–—-") if len(words) <= SHEET_MAX else clean[:SHEET_MAX]
+    return clean or "Sheet1"
 
 
 def _width(values) -> float:
@@ -507,15 +517,18 @@ def _width(values) -> float:
 
 
 def table_workbook(table: pd.DataFrame, *, title: str, context_lines: list[str], source: str,
-                   formats: dict[str, str] | None = None, lang: str = "vi") -> bytes:
+                   formats: dict[str, str] | None = None, lang: str = "vi",
+                   sheet: str | None = None) -> bytes:
     """An .xlsx of one table: the title, the scope / period / filter lines and the source
     above it, the headers as given (already translated), number formats per column ("int",
-    "pct" for ratios, "vnd", "text", "date"), a frozen header, widths from the content.
-    Numbers stay numbers; how they display (1.234 or 1,234) is the reader's Excel locale."""
+    "pct" for ratios, "points" for differences of rates in points, "vnd", "text", "date"), a
+    frozen header, widths from the content. The sheet is named `sheet` (a short name from
+    domain/strings/export.py), else the title (cut between words when longer). Numbers stay
+    numbers; how they display (1.234 or 1,234) is the reader's Excel locale."""
     formats = formats or {}
     wb = Workbook()
     ws = wb.active
-    ws.title = (re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip() or "Sheet1")
+    ws.title = sheet_title(sheet or title)
     width = max(len(table.columns), 1)
     set_value(ws.cell(1, 1), title)
     ws.cell(1, 1).font = Font(bold=True, size=14)

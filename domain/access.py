@@ -127,7 +127,18 @@ def refused_units(identity: Identity, unit_keys: Iterable[str],
     return [] if allowed is None else [u for u in wanted if u not in allowed]
 
 
-def is_local(auth_configured: bool, address: str | None, forwarded: bool) -> bool:
+def client_of(forwarded_for: str | None) -> str | None:
+    """The client a proxy saw: the last address of X-Forwarded-For (nginx appends the address
+    it was reached from; anything before it is what the client claimed)."""
+    hops = [h.strip() for h in (forwarded_for or "").split(",") if h.strip()]
+    return hops[-1] if hops else None
+
+
+def is_local(auth_configured: bool, address: str | None, proxied: bool,
+             forwarded_for: str | None = None) -> bool:
     """One person's installation: no identity provider, a server that listens on loopback only,
-    and a request that did not come through a proxy (which would put the network in front)."""
-    return not auth_configured and (address or "").strip() in LOOPBACK and not forwarded
+    and a request from this computer — straight, or through a proxy that was reached from
+    loopback (`make serve` on 127.0.0.1); a proxy reached from the network is the network."""
+    if auth_configured or (address or "").strip() not in LOOPBACK:
+        return False
+    return not proxied or client_of(forwarded_for) in LOOPBACK

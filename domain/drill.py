@@ -102,16 +102,26 @@ def child_targets(children: pd.DataFrame, metric: Metric, year: int, targets,
     return out
 
 
+def applied_targets(targets: list) -> list:
+    """The distinct targets a ranking measures its children against (child_targets' answer
+    without the children that have none), lowest first."""
+    return sorted({tg for tg in targets if tg is not None},
+                  key=lambda tg: (tg.value, tg.scope, tg.level or ""))
+
+
 def rank(children: pd.DataFrame, metric: Metric, targets: list) -> pd.DataFrame:
     """Children with value, target and gap, the furthest behind target first; children without
     a target are ranked by value (worst first) after those with one."""
     out = children.copy()
-    out["value"] = [metric.value(r) for r in children.to_dict("records")]
+    # from the lists, not the columns: a column turns "not reported" (None) into NaN, which
+    # has a gap of NaN and no place in the order (it scrambled the ranking around it)
+    values = [metric.value(r) for r in children.to_dict("records")]
+    gaps = [gap(metric, v, tg) for v, tg in zip(values, targets)]
+    out["value"], out["gap"] = values, gaps
     out["target"] = [tg.value if tg else None for tg in targets]
-    out["gap"] = [gap(metric, v, tg) for v, tg in zip(out["value"], targets)]
     sign = -1 if metric.better == "down" else 1
     out["_order"] = [(0, g) if g is not None else (1, sign * v if v is not None else float("inf"))
-                     for g, v in zip(out["gap"], out["value"])]
+                     for g, v in zip(gaps, values)]
     out = out.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
     out["rank"] = range(1, len(out) + 1)
     return out

@@ -6,6 +6,7 @@ from datetime import date
 
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.units import format_unit
 
 from domain.metrics import Kind, Metric
 
@@ -31,12 +32,23 @@ def fmt_pct(ratio, lang: str, digits: int = 1) -> str:
     return format_percent(ratio, format=pattern, locale=_loc(lang))
 
 
+def rounds_to_zero(ratio, digits: int = 1) -> bool:
+    """Whether a ratio reads zero as a percentage or in points with `digits` decimals (a
+    change of -0,04 point reads 0,0), rounded as Babel rounds the figure shown."""
+    shown = format_decimal(abs(ratio) * 100, format="0" + ("." + "0" * digits if digits else ""),
+                           locale="en")
+    return float(shown) == 0
+
+
 def fmt_points(delta_ratio, lang: str, digits: int = 1) -> str:
-    """A change of a rate, in percentage points with its sign (+2,3 điểm %)."""
+    """A change of a rate, in percentage points with its sign (+2,3 điểm %); one that rounds
+    to zero has none (0,0 điểm %): no direction where there is no change."""
     if delta_ratio is None or delta_ratio != delta_ratio:
         return DASH
-    pattern = "+#,##0" + ("." + "0" * digits if digits else "") + ";-#,##0" + (
-        "." + "0" * digits if digits else "")
+    body = "#,##0" + ("." + "0" * digits if digits else "")
+    pattern = f"+{body};-{body}"
+    if rounds_to_zero(delta_ratio, digits):
+        delta_ratio, pattern = 0.0, body
     num = format_decimal(delta_ratio * 100, format=pattern, locale=_loc(lang))
     return f"{num} {'điểm %' if lang == 'vi' else 'pp'}"
 
@@ -52,9 +64,11 @@ def fmt_decimal(value, lang: str, digits: int = 2, signed: bool = False) -> str:
 
 
 def fmt_change_pct(ratio, lang: str) -> str:
-    """A relative change with its sign (+12,5%)."""
+    """A relative change with its sign (+12,5%); one that rounds to zero has none (0,0%)."""
     if ratio is None or ratio != ratio:
         return DASH
+    if rounds_to_zero(ratio):
+        return format_percent(0, format="#,##0.0%", locale=_loc(lang))
     return format_percent(ratio, format="+#,##0.0%;-#,##0.0%", locale=_loc(lang))
 
 
@@ -87,6 +101,12 @@ def fmt_month(d: date, lang: str) -> str:
     return format_date(d, "MM/yyyy", locale=_loc(lang))
 
 
+def fmt_megabytes(n_bytes: int, lang: str) -> str:
+    """A file size in megabytes of 2^20 bytes, as Streamlit and the server count them: 50 MB."""
+    return format_unit(n_bytes / 1048576, "digital-megabyte", length="short",
+                       locale=_loc(lang))
+
+
 def fmt_metric(metric: Metric, value, lang: str, compact: bool = False) -> str:
     """A metric's value in its own format."""
     if metric.kind is Kind.RATE:
@@ -94,14 +114,3 @@ def fmt_metric(metric: Metric, value, lang: str, compact: bool = False) -> str:
     if metric.kind is Kind.MONEY:
         return fmt_vnd(value, lang)
     return fmt_compact(value, lang) if compact else fmt_int(value, lang)
-
-
-def fmt_metric_change(metric: Metric, now, before, lang: str) -> str:
-    """The change against an earlier value: points for a rate, percent for a count."""
-    if now is None or before is None:
-        return DASH
-    if metric.kind is Kind.RATE:
-        return fmt_points(now - before, lang)
-    if not before:
-        return DASH
-    return fmt_change_pct(now / before - 1, lang)

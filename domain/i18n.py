@@ -37,14 +37,22 @@ STRINGS: dict[str, dict[str, str]] = {
               "không phải số liệu chính thức. Thông báo này còn hiển thị cho đến khi nạp số liệu thật.",
         "en": "**SAMPLE DATA** — synthetic figures for demonstration, calibrated to published ones; "
               "not official statistics. This notice stays until real data is loaded."},
-    "db_error": {"vi": "Không đọc được cơ sở dữ liệu ({url}). Chi tiết: {error}",
-                 "en": "Could not read the database ({url}). Details: {error}"},
+    "db_error": {"vi": "Không đọc được cơ sở dữ liệu. Chi tiết đã được ghi vào nhật ký của "
+                       "máy chủ; hãy báo bộ phận kỹ thuật.",
+                 "en": "The database could not be read. The details were written to the server's "
+                       "log; please tell the technical team."},
     "db_empty": {"vi": "Cơ sở dữ liệu chưa có số liệu. Chạy `make run` (tự tạo số liệu mẫu) hoặc "
                        "`python -m data_access.sample --scale demo`.",
                  "en": "The database holds no data yet. Run `make run` (it builds the sample data) or "
                        "`python -m data_access.sample --scale demo`."},
-    "page_error": {"vi": "Không hiển thị được phần này ({error}). Chi tiết đã được ghi vào nhật ký.",
-                   "en": "This part could not be shown ({error}). The details were logged."},
+    "page_error": {"vi": "Không hiển thị được phần này do một lỗi bất ngờ. Chi tiết đã được ghi "
+                         "vào nhật ký của máy chủ.",
+                   "en": "This part could not be shown because of an unexpected error. The details "
+                         "were written to the server's log."},
+    "page_busy": {"vi": "Cơ sở dữ liệu đang bận (một lần nạp số liệu đang ghi) quá lâu; hãy tải lại "
+                        "trang sau ít phút.",
+                  "en": "The database has been busy (a load is writing) for too long; reload the "
+                        "page in a few minutes."},
     "data_source": {"vi": "Nguồn số liệu: {source}. Cập nhật: {date}.",
                     "en": "Data source: {source}. Updated: {date}."},
     "source_sample": {"vi": "số liệu mẫu do hệ thống sinh ra ({name})",
@@ -65,8 +73,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "period_from": {"vi": "Từ tháng", "en": "From"},
     "period_to": {"vi": "Đến tháng", "en": "To"},
     "period_range": {"vi": "{start} – {end}", "en": "{start} – {end}"},
-    "bad_param": {"vi": "Tham số “{name}={value}” không hợp lệ; đang hiển thị {fallback}.",
-                  "en": "The parameter “{name}={value}” is not valid; showing {fallback}."},
+    # {name}: the parameter in words (param_* strings); {param}={value}: as the address has it
+    "bad_param": {"vi": "Địa chỉ trang có {name} không hợp lệ (“{param}={value}”); đang hiển "
+                        "thị {fallback}.",
+                  "en": "The page address has an invalid {name} (“{param}={value}”); showing "
+                        "{fallback}."},
     "period_outside": {"vi": "Số liệu có từ {start} đến {end}; kỳ đã được điều chỉnh vào khoảng này.",
                        "en": "Data runs from {start} to {end}; the period was moved inside it."},
     "default_period": {"vi": "kỳ mặc định", "en": "the default period"},

@@ -319,6 +319,10 @@ BREAKDOWN = (
     "on_time_rate", "pending", "pending_late", "paid_online",
 )
 
+# The metric a level page's trend and ranking follow (?metric=), and those it may follow.
+FOCUS_DEFAULT = "full_online_rate"
+FOCUS_CHOICES = tuple(m.id for m in METRICS.values() if m.kind is Kind.RATE)
+
 # The headline figures of the national overview, in the order a leader reads them.
 HEADLINE = (
     "received_new", "online_rate", "full_online_rate", "on_time_rate", "pending_late",

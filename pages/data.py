@@ -3,7 +3,7 @@ the flat template, and the form II.06a of a locality or agency: /data?province=0
 import pandas as pd
 import streamlit as st
 
-from components import coverage_view, data
+from components import auth, coverage_view, data, grants_admin
 from components.context import guard, page_setup, source_note
 from components.download import xlsx_button
 from components.import_load import load_section
@@ -12,6 +12,7 @@ from data_access import flat, form06a, importer
 from data_access.xlsx import XLSX_MIME
 from domain import eras
 from domain.formatting import fmt_int
+from domain.plain import plain
 from domain.scope import Scope
 
 ctx = page_setup("pages/data.py", "nav_data")
@@ -90,7 +91,8 @@ def export_section() -> None:
 
 with guard(ctx):
     st.title(ctx.t("data_title"))
-    load_section(ctx)
+    who = auth.identity()
+    load_section(ctx, who)
     st.divider()
     coverage_view.render(ctx)
     st.divider()
@@ -99,4 +101,5 @@ with guard(ctx):
     template_section()
     st.divider()
     loads_section()
-    st.caption(source_note(ctx))
+    grants_admin.render(ctx, who)
+    st.caption(plain(source_note(ctx)))

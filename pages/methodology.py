@@ -6,6 +6,7 @@ from components import data
 from components.context import guard, page_setup
 from components.scope_url import locality_labels
 from components.download import xlsx_button
+from data_access import reference
 from domain.formatting import fmt_pct
 from domain.metrics import METRICS, metric_for_target
 
@@ -33,17 +34,25 @@ with guard(ctx):
             return ctx.t("scope_province", name=names.get(scope.split(":", 1)[1], scope))
         return ctx.t(f"scope_{scope}")
 
+    def metric_label(key: str) -> str:
+        metric = metric_for_target(key)
+        return metric.label(ctx.lang) if metric else ctx.t(f"target_metric_{key}")
+
+    # the notes as published are English; the reference lists carry them in Vietnamese too
+    ref = reference.targets()
+    notes = dict(zip(ref["note"], ref["note_vi"])) if ctx.lang == "vi" else {}
     targets = pd.DataFrame([{
         ctx.t("col_year"): str(tg.year),
         ctx.t("col_scope"): scope_label(tg.scope),
-        ctx.t("col_level"): tg.level or "",
-        ctx.t("metric"): (metric_for_target(tg.metric).label(ctx.lang)
-                          if metric_for_target(tg.metric) else tg.metric),
+        ctx.t("col_level"): ctx.t(f"level_{tg.level}") if tg.level else "",
+        ctx.t("metric"): metric_label(tg.metric),
         ctx.t("col_value"): fmt_pct(tg.value, ctx.lang, 0),
         ctx.t("col_source"): tg.source,
-        ctx.t("col_note"): tg.note,
+        ctx.t("col_note"): notes.get(tg.note, tg.note),
     } for tg in data.targets()])
-    st.dataframe(targets, hide_index=True, width="stretch")
+    # the level's words ("Cơ quan cấp tỉnh") are wider than the first rows' blanks it is sized on
+    st.dataframe(targets, hide_index=True, width="stretch", column_config={
+        ctx.t("col_level"): st.column_config.TextColumn(width="medium")})
     xlsx_button(ctx, targets, file_stem="chi_tieu", title=ctx.t("method_targets"))
 
     st.caption(ctx.t("map_attribution"))

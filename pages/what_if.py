@@ -14,6 +14,7 @@ from components.whatif import state as ws
 from data_access.reference import crosswalk
 from domain import eras
 from domain.formatting import fmt_month
+from domain.plain import echo, plain
 
 ctx = page_setup("pages/what_if.py", "nav_what_if")
 with guard(ctx):
@@ -49,13 +50,12 @@ with guard(ctx):
     retired = eras.key(query.get("scope", ""), eras.ERA_63)
     if query.get("scope") not in scope_names and retired in crosswalk().successor:
         new = crosswalk().successor[retired]  # a code of the 63 opens the unit it became
-        st.info(ctx.t("code_retired", code=query["scope"], old=names.get(retired, retired),
-                      new=labels.get(new, new), new_code=eras.code_of(new)))
+        st.info(ctx.t("code_retired", code=echo(query["scope"]),
+                      old=plain(names.get(retired, retired)), new=plain(labels.get(new, new)),
+                      new_code=plain(eras.code_of(new))))
         query["scope"] = eras.code_of(new)
-    url_spec, bad = ws.from_query(query, default, set(scope_names), first)
-    for name in bad:
-        st.info(ctx.t("bad_param", name=name, value=st.query_params.get(name),
-                      fallback=ctx.t("wi_default")))
+    url_spec, problems = ws.from_query(query, default, set(scope_names), first)
+    controls.report_url(ctx, problems, url_spec, first)
     controls.sync_from_url(url_spec, default_of(url_spec.scope), options)
     shown = st.session_state[controls.KEYS["scope"]]
     shares = wdata.online_shares(last, keys[shown])
@@ -92,4 +92,4 @@ with guard(ctx):
     if not readable:
         st.info(ctx.t("wi_sc_bad"))
     scenarios.render(ctx, spec, saved, outcome_of, scope_names, default_of, options)
-    st.caption(source_note(ctx))
+    st.caption(plain(source_note(ctx)))

@@ -73,8 +73,12 @@ def test_only_a_loopback_server_without_sign_in_is_one_persons():
     assert access.is_local(False, "localhost", False)
     assert not access.is_local(False, "0.0.0.0", False)  # open to the network
     assert not access.is_local(False, "", False)  # Streamlit's default: every interface
-    assert not access.is_local(False, "127.0.0.1", True)  # behind a proxy: the network
     assert not access.is_local(True, "127.0.0.1", False)  # sign-in configured
+    # behind a proxy: the client the proxy saw, the last address it appended
+    assert access.is_local(False, "127.0.0.1", True, "127.0.0.1")  # make serve on loopback
+    assert not access.is_local(False, "127.0.0.1", True, "203.0.113.5")  # from the network
+    assert not access.is_local(False, "127.0.0.1", True, "127.0.0.1, 203.0.113.5")  # a lie
+    assert not access.is_local(False, "127.0.0.1", True, None)  # another header: the network
 
 
 def test_the_audit_names_the_person_and_their_role():

@@ -1,7 +1,8 @@
 """The map in real Chromium with the network cut off, for a 2024 period (the 63 provinces) and
 a 2026 one (the 34): the deck canvas is drawn (not blank), both archipelago labels are painted
 where they belong, the attribution is on the page, a tooltip reads the Vietnamese way and names
-the unit's era, and a click on a province opens its page (same period, same unit set).
+the unit's era, and a click on a province opens its page (same period, same unit set), also
+a plain tap that no hover came before, on a slow machine.
 
 The server reads the small hand-made database of tests/test_map_app.py (2023 – 2026)."""
 import io
@@ -161,3 +162,48 @@ def test_2026_map_draws_the_34_and_opens_a_new_province(server):
         assert "units=34" in page.url
         assert "from=2026-01" in page.url and "to=2026-03" in page.url
         assert not blocked, blocked
+
+
+def test_a_tap_without_hover_opens_the_province_on_a_slow_machine(server):
+    """A press counts as a click only when it is released within 250 ms, and deck.gl picks the
+    province when the pointer goes down. The map's first pick used to take several times
+    longer than the next ones (its buffers made then): on a slow machine a first tap was lost
+    until a hover had shown a tooltip. With the CPU slowed down 16 times (a projector laptop
+    with a software renderer), one click straight at Hà Giang, no hover before it, opens it."""
+    with browser_page(height=1300) as page:
+        page.goto(f"{server}/map?from={Q1['from']}&to={Q1['to']}")
+        wait_idle(page)
+        _, box = canvas_image(page)  # drawn, and the page has had its time to prepare
+        row = provinces().set_index("code").loc["02"]
+        x, y = view_and_point(row.centroid_lon, row.centroid_lat, box, Choice(units="63"))
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 16})
+        page.mouse.click(box["x"] + x, box["y"] + y)  # moves there and presses at once
+        page.wait_for_url("**province=02**", timeout=20_000)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        wait_idle(page)
+        assert page.locator("h1").first.inner_text().strip().startswith("Hà Giang")
+
+
+OVERFLOWING = """el => [...el.querySelectorAll('*')].filter(
+    e => e.childElementCount === 0 && e.textContent.trim() && e.scrollWidth > e.clientWidth + 1
+).map(e => e.textContent.trim())"""
+
+
+@pytest.mark.parametrize("width, height", [(1920, 1080), (1280, 720)])
+def test_the_unit_set_control_shows_its_options_whole(server, width, height):
+    """The 63 / 34 choice of a period before 07/2025: both options read in full in the sidebar
+    (a segmented control cut "63 tỉnh, thành phố (trước 01/07/2025)" to "…(trước 01/07/2…")."""
+    with browser_page(width=width, height=height) as page:
+        page.goto(f"{server}/map?from={Q1['from']}&to={Q1['to']}")
+        wait_idle(page)
+        sidebar = page.locator("[data-testid='stSidebar']")
+        control = sidebar.locator("[data-testid='stRadio']", has_text="Đơn vị hành chính cấp tỉnh")
+        control.scroll_into_view_if_needed()
+        right = sidebar.bounding_box()["x"] + sidebar.bounding_box()["width"]
+        for text in ("63 tỉnh, thành phố (trước 01/07/2025)", "34 tỉnh, thành phố (từ 01/07/2025)"):
+            option = control.get_by_text(text, exact=True)
+            assert option.is_visible(), text
+            box = option.bounding_box()
+            assert box["x"] + box["width"] <= right, text  # inside the sidebar
+        assert control.evaluate(OVERFLOWING) == []  # no text cut off with an ellipsis

@@ -1,6 +1,8 @@
 """The command-line export carries the numbers the pages show, in one unit set: the 34
 provinces of today for a period from 07/2025, the 63 before (or re-aggregated into the 34 on
 request, never the 34 split into the 63)."""
+import os
+
 import pandas as pd
 import pytest
 
@@ -177,3 +179,118 @@ def test_unknown_codes_are_refused(sample_url, monkeypatch, tmp_path, capsys, ar
                              "--from", "2026-01", "--to", "2026-01")
     assert code != 0 and frame is None
     assert message in capsys.readouterr().err
+
+
+# --- refusals: exit 1, one line naming the argument, nothing written ---------------------
+def run_cli(url, monkeypatch, capsys, *args) -> tuple[int, str]:
+    monkeypatch.setenv("DVC_DATABASE_URL", url)
+    code = export.main(["--from", "2024-01", "--to", "2024-03", *args])
+    err = capsys.readouterr().err
+    return code, err
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--level", "nation", "--province", "99"], "--province"),
+    (["--level", "nation", "--procedure", "1.001193"], "--procedure"),
+    (["--level", "province", "--province", "01", "--procedure", "9.999999"], "--procedure"),
+    (["--level", "agency", "--agency", "1", "--procedure", "9.999999"], "--procedure"),
+    (["--level", "agency", "--agency", "1", "--province", "99"], "--province"),
+    (["--level", "procedure", "--procedure", "9.999999"], "9.999999"),
+    (["--level", "procedure", "--procedure", "1.001193", "--province", "99"], "99"),
+    (["--level", "procedure", "--procedure", "1.001193", "--province", "79", "--agency", "1"],
+     "--agency 1"),  # the agency is in Hà Nội, not in TP HCM
+    (["--level", "agency", "--agency", "4", "--by", "month", "--units", "63",
+      "--procedure", "1.001193"], "--procedure"),
+])
+def test_a_code_that_does_not_fit_is_refused(duck_fixture_path, monkeypatch, capsys, tmp_path,
+                                             args, needle):
+    out = tmp_path / "out.csv"
+    code, err = run_cli(f"duckdb:///{duck_fixture_path}", monkeypatch, capsys,
+                        *(args if "--by" in args else [*args, "--by", "month"]),
+                        "--out", str(out))
+    assert code == 1 and not out.exists()
+    assert needle in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_scope_without_figures_in_the_period_is_refused(duck_fixture_path, monkeypatch,
+                                                          capsys, tmp_path):
+    out = tmp_path / "out.csv"
+    code, err = run_cli(f"duckdb:///{duck_fixture_path}", monkeypatch, capsys, "--level",
+                        "agency", "--agency", "1", "--by", "month", "--out", str(out),
+                        "--from", "2025-01", "--to", "2025-03")
+    assert code == 1 and not out.exists()
+    assert err.strip() == ("Không có số liệu của Sở Tư pháp (01-S02) trong kỳ 01/2025 – "
+                           "03/2025: không ghi tệp nào.")
+
+
+@pytest.mark.parametrize("where, needle", [
+    ("missing/out.csv", "không có thư mục"),
+    (".", "là một thư mục"),
+])
+def test_a_destination_that_cannot_be_a_file_is_refused(duck_fixture_path, monkeypatch, capsys,
+                                                        tmp_path, where, needle):
+    code, err = run_cli(f"duckdb:///{duck_fixture_path}", monkeypatch, capsys, "--level",
+                        "nation", "--by", "province", "--out", str(tmp_path / where))
+    assert code == 1 and needle in err and "--out" in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not list(tmp_path.rglob("*.csv"))
+
+
+def test_an_unwritable_folder_leaves_the_old_file_alone(duck_fixture_path, monkeypatch, capsys,
+                                                        tmp_path):
+    out = tmp_path / "out.xlsx"
+    out.write_bytes(b"yesterday's")
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(export.tempfile, "mkstemp", denied)
+    code, err = run_cli(f"duckdb:///{duck_fixture_path}", monkeypatch, capsys, "--level",
+                        "nation", "--by", "province", "--format", "xlsx", "--out", str(out))
+    assert code == 1 and err.strip() == f"--out {out}: không có quyền ghi vào thư mục {tmp_path}."
+    assert out.read_bytes() == b"yesterday's"
+
+
+def test_a_failed_write_leaves_no_partial_file(duck_fixture_path, monkeypatch, capsys, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "out.csv"
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export.os, "replace", full)
+    code, err = run_cli(f"duckdb:///{duck_fixture_path}", monkeypatch, capsys, "--level",
+                        "nation", "--by", "province", "--out", str(out))
+    assert code == 1 and "No space left on device" in err
+    assert list(folder.iterdir()) == []  # neither the file nor its temporary
+
+
+def test_without_out_the_file_is_named_after_the_table(duck_fixture_path, monkeypatch, capsys,
+                                                       tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    code, err = run_cli(f"duckdb:///{duck_fixture_path}", monkeypatch, capsys, "--level",
+                        "province", "--province", "01", "--by", "agency", "--format", "xlsx")
+    assert code == 0
+    assert [p.name for p in folder.iterdir()] == [
+        "tinh_63-01_ha-noi_theo-co-quan_2024-01_2024-03.xlsx"]
+    assert err.strip() == "2 dòng → tinh_63-01_ha-noi_theo-co-quan_2024-01_2024-03.xlsx"
+
+
+def test_out_dash_writes_csv_to_standard_output(duck_fixture_path, monkeypatch, capsys):
+    monkeypatch.setenv("DVC_DATABASE_URL", f"duckdb:///{duck_fixture_path}")
+    assert export.main(["--level", "nation", "--by", "province", "--from", "2024-01", "--to",
+                        "2024-03", "--out", "-"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Mã,Tên,") and len(lines) == 4
+
+
+def test_the_file_gets_the_usual_permissions(duck_fixture_path, monkeypatch, capsys, tmp_path):
+    out = tmp_path / "out.csv"
+    code, _ = run_cli(f"duckdb:///{duck_fixture_path}", monkeypatch, capsys, "--level",
+                      "nation", "--by", "province", "--out", str(out))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert code == 0 and out.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -57,9 +57,16 @@ def test_text_that_looks_like_a_formula_is_not_run():
     for ref, text in (("B7", "=HYPERLINK(\"http://x\")"), ("B8", "+84 hotline"), ("B9", "@sum"),
                       ("F7", "-5 hồ sơ")):
         cell = ws[ref]
-        assert cell.value == text and cell.data_type == "s", ref
-        assert cell.quotePrefix, ref
-    assert not ws["F8"].quotePrefix
+        assert cell.value == "'" + text and cell.data_type == "s", ref
+    assert ws["F8"].value == "bình thường"
+
+
+def test_the_sheet_is_named_in_whole_words():
+    assert workbook(TABLE, sheet="Xếp hạng cơ quan").title == "Xếp hạng cơ quan"
+    long = "Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)"  # 50 characters
+    data = table_workbook(TABLE, title=long, context_lines=[], source="")
+    title = load_workbook(io.BytesIO(data)).active.title
+    assert title == "Bộ chỉ số phục vụ người dân" and len(title) <= 31
 
 
 def test_an_empty_table_still_has_its_headers():

@@ -95,8 +95,9 @@ def with_cached_values(data: bytes, values: dict[str, object], sheet: int = 1) -
             if item.filename == f"xl/worksheets/sheet{sheet}.xml":
                 text = body.decode()
                 for ref, value in values.items():
-                    text = re.sub(rf'(<c r="{ref}"[^>]*><f>[^<]*</f>)<v ?/>', rf"\g<1><v>{value}</v>",
-                                  text)
+                    # an empty value as openpyxl writes it: <v/>, or <v></v> with lxml
+                    text = re.sub(rf'(<c r="{ref}"[^>]*><f>[^<]*</f>)(?:<v ?/>|<v></v>)',
+                                  rf"\g<1><v>{value}</v>", text)
                 body = text.encode()
             dst.writestr(item, body)
     return out.getvalue()

@@ -18,16 +18,18 @@ Thái Nguyên (34:19). Q1 2026, the new units' service centres:
 """
 from datetime import date, datetime
 import json
+import re
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_access import geo, reference, schema
+from domain import mapping
 from data_access.db import Database, bulk_insert
 from tests import fixture_data
 from tests.conftest import point_app_at
-from tests.test_app import run as run_page
+from tests.test_app import ROOT, run as run_page
 
 MONTHLY = {  # agency: (locality, online, full, direct, overdue by month), Q1 2024 and 2025
     1: ("63:01", 60, 30, 40, (5, 6, 7)),
@@ -183,7 +185,7 @@ def test_34_units_over_2024_are_sums_of_their_old_provinces(app_db):
     assert "ghép từ ranh giới 63 tỉnh cũ" in captions  # so are the boundaries
     assert "34 tỉnh, thành phố (từ 01/07/2025)" in texts(at.markdown)  # the legend says it
     tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
-    assert "Hợp nhất từ (trước 01/07/2025)" in tooltip["html"]
+    assert "Hợp nhất từ (trước 01/07/2025)" in tooltip["text"]
 
 
 def test_34_units_sum_stocks_at_the_end_of_the_range(app_db):
@@ -247,7 +249,7 @@ def test_english_tooltips_and_change_view(app_db):
     assert props["63:08"]["v"] == "66.7%" and props["63:08"]["ch"] == "+41.7 pp"
     assert props["63:08"]["name"] == "Tuyen Quang (before 01/07/2025)"
     tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
-    assert "{name}" in tooltip["html"] and "Rank" in tooltip["html"]
+    assert "{name}" in tooltip["text"] and "Rank" in tooltip["text"]
     assert table(at).loc["Tuyen Quang (before 01/07/2025)", "Vs same period 2023"] == \
         pytest.approx(full_rate({"63:08"}) - 0.25)
     props = features(deck(run(lang="en", units="34")))
@@ -299,3 +301,70 @@ def test_clicked_key_reads_the_selection_event():
     assert clicked_key(event) == "34:08"
     assert clicked_key({"selection": {"indices": {}, "objects": {}}}) is None
     assert clicked_key(None) is None
+
+
+# --- colours against the target ----------------------------------------------------------------
+
+def legend_text(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "map-legend" in m.value)
+
+
+def test_value_colours_diverge_around_the_target(app_db):
+    """Q1 2024 against the 30% target of the localities (TP HCM's own is 40%): behind it red,
+    at or above it blue, whatever the spread of the values."""
+    at = run()
+    props = features(deck(at))
+    fill = {k: tuple(props[k]["fill"][:3]) for k in ("63:01", "63:02", "63:08", "63:19")}
+    assert fill["63:02"] in mapping.RED and fill["63:19"] in mapping.RED  # 12,5%, 25,0%
+    assert fill["63:01"] in mapping.BLUE and fill["63:08"] in mapping.BLUE  # 30,0%, 66,7%
+    text = legend_text(at)
+    assert "Dưới chỉ tiêu" in text and "Đạt chỉ tiêu" in text
+    assert "Màu so với chỉ tiêu năm 2024" in text
+    # in the 34 every unit has the same target: the classes read as values around it
+    text = legend_text(run(units="34"))
+    assert "Dưới chỉ tiêu 30%" in text and "&lt; 30%" in text and "30% – 40%" in text
+
+
+def test_without_a_target_the_legend_says_so(app_db):
+    text = legend_text(run(**Q1_2026))  # no 2026 target published
+    assert "Chưa có chỉ tiêu năm 2026 áp dụng cho mọi đơn vị" in text
+    assert "Dưới chỉ tiêu" not in text
+    assert "Coloured by level" in legend_text(run(lang="en", metric="received_new"))
+
+
+# --- names are text --------------------------------------------------------------------------
+
+EVIL = "[x](http://evil.example/) ![i](http://evil.example/i.png) <img src=x onerror=alert(1)>"
+
+
+def test_a_units_name_shows_as_text(app_db, monkeypatch):
+    """A unit named with a link, an image and HTML: the selected unit's line and its link
+    show the name literally, the tooltip is plain text (innerText)."""
+    import dataclasses
+
+    from components.map import Choice
+    from domain.plain import plain
+
+    real = geo.map_geo()
+    units = {era: tuple(dataclasses.replace(u, name_vi=EVIL) if u.key == "63:02" else u
+                        for u in group) for era, group in real.units.items()}
+    monkeypatch.setattr(geo, "map_geo", lambda: dataclasses.replace(real, units=units))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/map.py")
+    for k, v in Q1.items():
+        at.query_params[k] = v
+    # the table's fourth row (Hà Giang's, ranked 4th) chosen: the map outlines it
+    at.session_state[f"map_table_{Choice(units='63')}_0"] = {
+        "selection": {"rows": [3], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, at.exception
+    name = f"{EVIL}{OLD}"
+    assert name in table(at).index  # the table shows text as it is
+    selected = next(m.value for m in at.markdown if m.value.startswith("**Đang chọn"))
+    assert plain(name) in selected  # every construct escaped: "\\[x\\](…", "\\<img…"
+    assert not re.search(r"(?<!\\)[\[<!]", selected.replace(plain(name), ""))
+    links = [e.proto.label for e in at.get("page_link") if "Mở trang" in e.proto.label]
+    assert links == [f"Mở trang {plain(name)}"]
+    assert features(deck(at))["63:02"]["name"] == name
+    tooltip = json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)
+    assert "html" not in tooltip and tooltip["text"].startswith("{name}\n")

@@ -72,7 +72,8 @@ def render(ctx: PageContext, period: I.Period) -> None:
             _comparison(ctx, part)
     table = named(data766.board(period), data.localities(), None, ctx.lang)
     xlsx_button(ctx, table.rename(columns=headers(ctx.lang)), file_stem=f"index766_{period}",
-                title=ctx.t("i766_title"), filters={ctx.t("i766_period"): period.label(ctx.lang)})
+                title=ctx.t("i766_title"), filters={ctx.t("i766_period"): period.label(ctx.lang)},
+                sheet=ctx.t("sheet_index766"))
     if picked is not None:
         st.switch_page(PAGE, query_params=ctx.params(province=eras.code_of(picked),
                                                      period=str(period)))

@@ -9,6 +9,7 @@ from components.context import PageContext
 from components.index766 import data as data766
 from domain import index766 as I
 from domain.formatting import fmt_month
+from domain.plain import echo
 
 PAGE = "pages/index766.py"
 
@@ -63,7 +64,8 @@ def _from_url(ctx: PageContext, here: list[I.Period]) -> I.Period:
     try:
         period = I.Period.parse(wanted)
     except ValueError:
-        st.info(ctx.t("bad_param", name="period", value=wanted, fallback=ctx.t("i766_latest")))
+        st.info(ctx.t("bad_param", name=ctx.t("param_period"), param="period", value=echo(wanted),
+                      fallback=ctx.t("i766_latest")))
         return _default(here)
     if period not in here:
         st.info(ctx.t("i766_period_not_here", period=period.label(ctx.lang),

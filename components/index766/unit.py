@@ -23,6 +23,7 @@ from components.scope_url import agency_labels, names
 from domain import drill, eras
 from domain import index766 as I
 from domain.formatting import fmt_decimal, fmt_int, fmt_month, fmt_pct
+from domain.plain import echo, plain
 from domain.scope import Scope
 
 PAIRS_SHOWN, LISTED = 8, 5
@@ -35,7 +36,7 @@ def render(ctx: PageContext, period: I.Period, scope: Scope) -> None:
     labels = names(ctx, scope)
     st.page_link(PAGE, label=ctx.t("i766_back"), icon=":material/arrow_back:",
                  query_params=ctx.params(period=str(period)))
-    st.header(labels.get(("locality", key), key))
+    st.header(plain(labels.get(("locality", key), key)))
     board = with_changes(data766.board(period), period)
     row = board[board["key"] == key]
     if eras.era_of_key(key) not in (None, period.era) or row.empty:
@@ -124,7 +125,7 @@ def _pick_group(ctx: PageContext, row) -> str:
     default = max(I.RECOMPUTABLE, key=lambda g: lost[g])
     wanted = param("group")
     if wanted is not None and wanted not in I.RECOMPUTABLE:
-        st.info(ctx.t("bad_param", name="group", value=wanted,
+        st.info(ctx.t("bad_param", name=ctx.t("param_group"), param="group", value=echo(wanted),
                       fallback=ctx.t(f"i766_group_{default}")))
         wanted = None
     current = wanted or default
@@ -201,7 +202,7 @@ def _missed(ctx: PageContext, r) -> str:
 def _item(ctx: PageContext, page: str, label: str, params: dict, lost: float,
           note: str) -> None:
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.page_link(page, label=label, query_params=params)
+        st.page_link(page, label=plain(label), query_params=params)  # names from the data
         # a commune's share of a province's points is often a few thousandths
         st.caption(ctx.t("i766_lost_points", lost=fmt_decimal(
             lost, ctx.lang, 2 if lost >= 0.1 else 3)) + " · " + note)

@@ -15,7 +15,9 @@ from components.context import PageContext
 from components.whatif import state as ws
 from components.whatif.view import num
 from domain.formatting import fmt_int, fmt_month, fmt_pct, fmt_vnd
+from domain.params import BOUNDED
 from domain.periods import Month
+from domain.plain import echo, plain
 from domain.whatif import MAX_AHEAD, logit, sigmoid
 
 KEYS = {f: f"wi_{f}" for f in ws.PARAMS}
@@ -48,6 +50,23 @@ def hundredths(top: float) -> list[float]:
 def visit_options(value: int) -> list[int]:
     """Every 5.000 đồng to 1 triệu, and the value itself when a link names another."""
     return sorted(set(range(0, ws.VISIT_MAX + 1, ws.VISIT_STEP)) | {int(value)})
+
+
+def report_url(ctx: PageContext, problems: dict[str, str], spec: ws.Spec, first: Month) -> None:
+    """Say which values of the URL are not shown as asked, and what is shown instead."""
+    lang = ctx.lang
+    shown = {"cut": lambda v: label("pct", v, lang), "ceil": lambda v: label("pct", v, lang),
+             "months": lambda v: label("month", first.plus(v - 1), lang),
+             "resp": lambda v: label("num", v, lang), "unc": lambda v: label("pm", v, lang),
+             "visit": lambda v: label("vnd", v, lang)}
+    for name, problem in problems.items():
+        value = echo(st.query_params.get(name))
+        if problem == BOUNDED:
+            st.info(ctx.t("param_bounded", name=ctx.t(f"param_wi_{name}"), param=name, value=value,
+                          shown=plain(shown[name](getattr(spec, name)))))
+        else:
+            st.info(ctx.t("bad_param", name=ctx.t(f"param_wi_{name}"), param=name, value=value,
+                          fallback=ctx.t("wi_default")))
 
 
 def seed(spec: ws.Spec, default_cover: tuple[str, ...], options: list[str]) -> None:

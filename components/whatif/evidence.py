@@ -9,9 +9,11 @@ import streamlit as st
 from components.context import PageContext
 from components.whatif.charts import draw_backtest
 from components.whatif.view import num, points
+from data_access import reference
 from domain import whatif
 from domain.did import Z95, Estimate, policy_key
 from domain.formatting import fmt_date, fmt_int, fmt_month, fmt_pct
+from domain.plain import plain, plain_frame
 from domain.whatif_backtest import WINDOW, Check, response_spread
 
 CHARTS_PER_ROW = 3
@@ -39,6 +41,15 @@ def response_note(ctx: PageContext, est: Estimate | None, unc: float,
                  lo=num(est.lo, lang), hi=num(est.hi, lang), n=fmt_int(est.n_policies, lang),
                  source=ctx.t("wi_unc_source_backtest" if from_backtests
                               else "wi_unc_source_ci"))
+
+
+def policy_name(name: str, lang: str) -> str:
+    """A fee policy's name in the page's language: the database keeps the reference list's
+    name (English but for legal titles), the list a Vietnamese one beside it."""
+    if lang != "vi":
+        return name
+    ref = reference.fee_policies()
+    return dict(zip(ref["policy"], ref["policy_vi"])).get(name, name)
 
 
 def _scope_name(ctx: PageContext, scope: str, valid_from, names: dict[str, str]) -> str:
@@ -73,7 +84,7 @@ def estimate_section(ctx: PageContext, est: Estimate | None, names: dict[str, st
                         lo=num(p.beta - Z95 * p.se, lang), hi=num(p.beta + Z95 * p.se, lang)) \
                 if p.beta is not None else "–"
             rows.append({
-                ctx.t("wi_pcol_name"): p.name,
+                ctx.t("wi_pcol_name"): policy_name(p.name, lang),
                 ctx.t("wi_pcol_scope"): _scope_name(ctx, p.scope, p.valid_from, names),
                 ctx.t("wi_pcol_cut"): fmt_pct(p.discount_pct / 100, lang, 0),
                 ctx.t("wi_pcol_period"): period,
@@ -82,7 +93,7 @@ def estimate_section(ctx: PageContext, est: Estimate | None, names: dict[str, st
                 ctx.t("wi_pcol_use"): ctx.t("wi_used") if p.used
                 else ctx.t(f"wi_unused_{p.reason}"),
             })
-        st.table(pd.DataFrame(rows).set_index(ctx.t("wi_pcol_name")))
+        st.table(plain_frame(pd.DataFrame(rows).set_index(ctx.t("wi_pcol_name"))))
         st.caption(ctx.t("wi_est_method", se_cells=num(est.se_cells, lang, 3),
                          se_jack=num(est.se_jackknife, lang, 3)
                          if est.se_jackknife is not None else "–"))
@@ -101,7 +112,8 @@ def backtest_table(ctx: PageContext, checks: list[Check]) -> pd.DataFrame:
     back-test the data does not allow says why."""
     lang, rows = ctx.lang, []
     for c in checks:
-        row = {ctx.t("wi_bt_col_policy"): c.name, ctx.t("wi_bt_col_event"): _event(ctx, c)}
+        row = {ctx.t("wi_bt_col_policy"): policy_name(c.name, lang),
+               ctx.t("wi_bt_col_event"): _event(ctx, c)}
         if c.done:
             row |= {
                 ctx.t("wi_bt_col_cells"): ctx.t("wi_bt_cells", units=fmt_int(c.units, lang),
@@ -128,13 +140,14 @@ def backtest_section(ctx: PageContext, checks: list[Check]) -> None:
     if not checks:
         st.info(ctx.t("wi_bt_none"))
         return
-    st.table(backtest_table(ctx, checks).set_index(ctx.t("wi_bt_col_policy")))
+    st.table(plain_frame(backtest_table(ctx, checks).set_index(ctx.t("wi_bt_col_policy"))))
     done = [c for c in checks if c.done]
     for start in range(0, len(done), CHARTS_PER_ROW):
         cols = st.columns(CHARTS_PER_ROW)
         for col, check in zip(cols, done[start:start + CHARTS_PER_ROW]):
             with col:
-                st.markdown(f"**{check.name}** · {_event(ctx, check)}")
+                st.markdown(f"**{plain(policy_name(check.name, ctx.lang))}** · "
+                            f"{_event(ctx, check)}")
                 draw_backtest(ctx, check)
                 st.caption(ctx.t("wi_bt_chart_caption",
                                  origin=fmt_month(check.origin.first_day, ctx.lang),

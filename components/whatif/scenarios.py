@@ -13,6 +13,7 @@ from components.whatif import controls
 from components.whatif import state as ws
 from components.whatif.view import Outcome, num, pair
 from domain.formatting import fmt_int, fmt_month, fmt_pct, fmt_vnd
+from domain.plain import plain
 
 PARAM = "sc"
 
@@ -30,7 +31,7 @@ def _write(specs: list[ws.Spec]) -> None:
 
 def _save(saved: list[ws.Spec], current: ws.Spec, name_key: str, fallback: str) -> None:
     name = (st.session_state.get(name_key) or "").strip() or fallback
-    _write(saved + [current.with_(name=name[:60])])
+    _write(saved + [current.with_(name=name[:ws.NAME_MAX])])
     st.session_state[name_key] = ""
 
 
@@ -53,7 +54,7 @@ def render(ctx: PageContext, current: ws.Spec, saved: list[ws.Spec],
     full = len(saved) >= ws.MAX_SAVED
     with left:
         st.text_input(ctx.t("wi_sc_name"), key="wi_sc_name", placeholder=fallback,
-                      max_chars=60, disabled=full)
+                      max_chars=ws.NAME_MAX, disabled=full)
     with right:
         st.button(ctx.t("wi_sc_save"), icon=":material/bookmark_add:", disabled=full,
                   on_click=_save, args=(saved, current, "wi_sc_name", fallback),
@@ -67,10 +68,10 @@ def render(ctx: PageContext, current: ws.Spec, saved: list[ws.Spec],
     cols = st.columns(len(saved))
     for i, (col, spec) in enumerate(zip(cols, saved)):
         with col:
-            st.button(ctx.t("wi_sc_open", name=spec.name), key=f"wi_sc_open_{i}",
+            st.button(ctx.t("wi_sc_open", name=plain(spec.name)), key=f"wi_sc_open_{i}",
                       on_click=_open, args=(spec, default_of, options),
                       icon=":material/open_in_browser:")
-            st.button(ctx.t("wi_sc_delete", name=spec.name), key=f"wi_sc_del_{i}",
+            st.button(ctx.t("wi_sc_delete", name=plain(spec.name)), key=f"wi_sc_del_{i}",
                       on_click=_delete, args=(saved, i), icon=":material/delete:")
     table, formats = _export_table(ctx, saved, outcomes, scope_names)
     xlsx_button(ctx, table, file_stem="mo-phong-phi-truc-tuyen", title=ctx.t("wi_sc_title"),

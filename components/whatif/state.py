@@ -6,19 +6,27 @@ ministry's code; absent = the nation), cover (procedure codes and f:<field code>
 comma-separated; absent = the scope's default, see domain.whatif.default_cover; "-" = none),
 cut (% off the online fee), start and end (YYYY-MM; no end = open-ended), months (horizon),
 resp and unc (the response and its ±), ceil (% adoption ceiling), visit (VND per visit), base
-(trend | level), sc (saved scenarios, JSON).
+(trend | level), sc (saved scenarios, JSON). Anyone can type a link: a number outside its
+control's range (1e400, inf, -5) shows the nearest value the control offers, a bad value the
+default, each with a message; the saved scenarios are refused unread when too long or nested
+deeper than their format (domain/params.py).
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
 
-from domain import whatif
+from domain import params, whatif
 from domain.periods import Month
 
 MAX_SAVED = 4
+NAME_MAX = 60  # characters of a saved scenario's name
+# The saved scenarios' text: a list of flat objects (depth 2); its length allows four
+# scenarios covering every procedure of a national catalogue.
+SAVED_MAX_CHARS, SAVED_DEPTH = 200_000, 2
 CUT_RANGE, MONTHS_RANGE, CEIL_RANGE = (0, 100), (6, whatif.MAX_AHEAD), (50, 100)
 CUT_STEP, VISIT_STEP, VISIT_MAX = 5, 5_000, 1_000_000
+VISIT_LIMIT = 100_000_000  # a link may name a cost beyond the control's steps, up to this
 START_SPAN = 24  # the start month can be any of the first 24 projected months
 RESP_MAX, UNC_MAX = 3.0, 1.5
 BASES = ("trend", "level")
@@ -55,24 +63,23 @@ def default_spec(first: Month, response: float, uncertainty: float) -> Spec:
 
 
 # --- the URL ------------------------------------------------------------------------------
-def _int(text, lo, hi):
-    v = int(float(text))
-    if not lo <= v <= hi:
-        raise ValueError(text)
-    return v
-
-
-def _float(text, lo, hi):
-    v = round(float(text), 2)  # the controls move by hundredths
-    if not (lo <= v <= hi) or v != v:
-        raise ValueError(text)
-    return v
+# name → (lowest, highest, step of the control, decimals of the control or None for an int)
+NUMBERS = {
+    "cut": (*CUT_RANGE, CUT_STEP, None),
+    "months": (*MONTHS_RANGE, None, None),
+    "resp": (0.0, RESP_MAX, None, 2),  # the controls move by hundredths
+    "unc": (0.0, UNC_MAX, None, 2),
+    "ceil": (*CEIL_RANGE, None, None),
+    "visit": (0, VISIT_LIMIT, None, None),
+}
 
 
 def from_query(query: dict, default: Spec, scopes: set[str], first: Month
-               ) -> tuple[Spec, list[str]]:
-    """The spec the URL names, each bad value replaced by the default (and reported)."""
-    spec, bad = default, []
+               ) -> tuple[Spec, dict[str, str]]:
+    """The spec the URL names, and its problems (name → "invalid": the default shown, or
+    "bounded": the nearest valid value shown): numbers out of range (inf, 1e400, -5) are moved
+    to the nearest value the controls offer, other bad values replaced by the default."""
+    spec, problems = default, {}
 
     def take(name, parse):
         nonlocal spec
@@ -82,7 +89,7 @@ def from_query(query: dict, default: Spec, scopes: set[str], first: Month
         try:
             spec = spec.with_(**{name: parse(raw)})  # the Spec's fields are the URL's names
         except (ValueError, TypeError):
-            bad.append(name)
+            problems[name] = params.INVALID
 
     def scope(raw):
         if raw not in scopes:
@@ -104,16 +111,16 @@ def from_query(query: dict, default: Spec, scopes: set[str], first: Month
 
     take("scope", scope)
     take("cover", parse_cover)
-    take("cut", lambda r: _int(r, *CUT_RANGE))
     take("start", month_within(START_SPAN))
     take("end", month_within(whatif.MAX_AHEAD))
-    take("months", lambda r: _int(r, *MONTHS_RANGE))
-    take("resp", lambda r: _float(r, 0.0, RESP_MAX))
-    take("unc", lambda r: _float(r, 0.0, UNC_MAX))
-    take("ceil", lambda r: _int(r, *CEIL_RANGE))
-    take("visit", lambda r: _int(r, 0, 100_000_000))
     take("base", base)
-    return spec, bad
+    for name, (lo, hi, step, digits) in NUMBERS.items():
+        reading = params.bounded_number(query.get(name), lo, hi, getattr(default, name),
+                                        step=step, digits=digits)
+        spec = spec.with_(**{name: reading.value})
+        if reading.problem:
+            problems[name] = reading.problem
+    return spec, problems
 
 
 def parse_cover(raw: str) -> tuple[str, ...] | None:
@@ -147,13 +154,14 @@ def encode_saved(specs: list[Spec]) -> str:
 
 def decode_saved(raw: str | None, default: Spec, scopes: set[str], first: Month
                  ) -> tuple[list[Spec], bool]:
-    """The saved scenarios in the URL; False when some could not be read."""
+    """The saved scenarios in the URL; False when some could not be read. A text too long or
+    nested deeper than a list of flat objects is refused unread."""
     if not raw:
         return [], True
     try:
-        rows = json.loads(raw)
+        rows = params.bounded_json(raw, SAVED_MAX_CHARS, SAVED_DEPTH)
         if not isinstance(rows, list):
-            raise ValueError(raw)
+            raise ValueError("not a list")
     except ValueError:
         return [], False
     out, ok = [], True
@@ -161,10 +169,10 @@ def decode_saved(raw: str | None, default: Spec, scopes: set[str], first: Month
         if not isinstance(row, dict):
             ok = False
             continue
-        spec, bad = from_query({k: str(v) for k, v in row.items() if k != "n"},
-                               default, scopes, first)
-        ok &= not bad
-        out.append(spec.with_(name=str(row.get("n", ""))[:60]))
+        spec, problems = from_query({k: str(v) for k, v in row.items() if k != "n"},
+                                    default, scopes, first)
+        ok &= not problems
+        out.append(spec.with_(name=str(row.get("n", ""))[:NAME_MAX]))
     return out, ok
 
 

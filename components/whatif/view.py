@@ -14,6 +14,7 @@ from domain import whatif
 from domain.formatting import LOCALES, fmt_int, fmt_month, fmt_pct, fmt_points, fmt_vnd
 from domain.i18n import t
 from domain.periods import Month
+from domain.plain import plain
 
 NOT_REACHED = 10_000
 
@@ -253,7 +254,7 @@ def target_sentence(ctx: PageContext, out: Outcome) -> str:
 
 # --- tiles ------------------------------------------------------------------------------------
 def where_text(ctx: PageContext, out: Outcome, scope_name: str) -> str:
-    return ctx.t("wi_at_scope", name=scope_name) if out.scope else ctx.t("wi_at_nation")
+    return ctx.t("wi_at_scope", name=plain(scope_name)) if out.scope else ctx.t("wi_at_nation")
 
 
 def tiles(ctx: PageContext, out: Outcome, scope_name: str) -> None:

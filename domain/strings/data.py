@@ -255,14 +255,14 @@ STRINGS = {
     "imp_strict": {"vi": "Chế độ nghiêm ngặt: {n} cảnh báo được coi là lỗi.",
                    "en": "Strict mode: {n} warnings count as errors."},
     "imp_write_failed": {
-        "vi": "Ghi vào cơ sở dữ liệu thất bại, đã hoàn tác toàn bộ ({detail}).",
-        "en": "Writing to the database failed; everything was rolled back ({detail})."},
+        "vi": "Ghi vào cơ sở dữ liệu thất bại, đã hoàn tác toàn bộ (mã lỗi trong nhật ký: {detail}).",
+        "en": "Writing to the database failed; everything was rolled back (error reference in the log: {detail})."},
     "imp_db_locked": {
         "vi": "Cơ sở dữ liệu đang bận: một tiến trình khác đang ghi (lần nạp khác, tạo số liệu mẫu…) quá {seconds} giây. Chưa ghi gì; hãy thử lại sau ít phút.",
         "en": "The database is busy: another process (another load, the sample generator…) has been writing for more than {seconds} seconds. Nothing was written; try again in a few minutes."},
     "imp_internal_error": {
-        "vi": "Lỗi bất ngờ khi đọc, kiểm tra tệp ({detail}); không ghi gì. Hãy gửi tệp cho bộ phận kỹ thuật.",
-        "en": "Unexpected error while reading or checking the file ({detail}); nothing was written. Please send the file to the technical team."},
+        "vi": "Lỗi bất ngờ khi đọc, kiểm tra tệp (mã lỗi trong nhật ký: {detail}); không ghi gì. Hãy gửi tệp và mã lỗi cho bộ phận kỹ thuật.",
+        "en": "Unexpected error while reading or checking the file (error reference in the log: {detail}); nothing was written. Please send the file and the reference to the technical team."},
     "imp_cli_no_file": {"vi": "Không có tệp {file}.", "en": "No such file: {file}."},
     # --- outcomes ----------------------------------------------------------------------
     "imp_result_ok": {
@@ -345,9 +345,13 @@ STRINGS = {
     "data_title": {"vi": "Nạp và xuất số liệu", "en": "Load and export data"},
     "data_load": {"vi": "Nạp báo cáo", "en": "Load a report"},
     "data_load_intro": {
-        "vi": "Nhận biểu II.06a/VPCP/KSTT (các mẫu A, B, C) hoặc mẫu phẳng (.xlsx, .csv UTF-8), tối đa {limit} MB. Tệp được kiểm tra toàn bộ trước khi ghi; có lỗi thì không ghi gì.",
-        "en": "Accepts form II.06a/VPCP/KSTT (variants A, B, C) or the flat template (.xlsx, UTF-8 .csv), up to {limit} MB. The whole file is checked before anything is written; on any error nothing is written."},
+        "vi": "Nhận biểu II.06a/VPCP/KSTT (các mẫu A, B, C) hoặc mẫu phẳng (.xlsx, .csv UTF-8), tối đa {limit}. Tệp được kiểm tra toàn bộ trước khi ghi; có lỗi thì không ghi gì.",
+        "en": "Accepts form II.06a/VPCP/KSTT (variants A, B, C) or the flat template (.xlsx, UTF-8 .csv), up to {limit}. The whole file is checked before anything is written; on any error nothing is written."},
     "data_file": {"vi": "Chọn tệp", "en": "Choose a file"},
+    "upload_hint": {"vi": "Kéo thả tệp vào ô trên hoặc bấm nút tải lên để chọn; tối đa {limit} "
+                          "mỗi tệp.",
+                    "en": "Drag and drop a file onto the box above or press the upload button to "
+                          "choose one; up to {limit} per file."},
     "data_create_agencies": {"vi": "Tạo cơ quan mới cho mã, tên chưa có (kiểm tra kỹ chính tả trước)",
                              "en": "Create new agencies for codes and names not known yet (check the spelling first)"},
     "data_replace": {"vi": "Thay thế số liệu đã có của cùng cơ quan, cùng kỳ",

@@ -20,6 +20,9 @@ STRINGS = {
     "param_province": {"vi": "địa phương, bộ ngành", "en": "province or ministry"},
     "param_agency": {"vi": "cơ quan", "en": "agency"},
     "param_procedure": {"vi": "thủ tục", "en": "procedure"},
+    "param_metric": {"vi": "chỉ số", "en": "metric"},
+    "param_from": {"vi": "tháng đầu kỳ", "en": "first month"},
+    "param_to": {"vi": "tháng cuối kỳ", "en": "last month"},
     "choose_province": {"vi": "Chọn địa phương hoặc bộ, ngành", "en": "Choose a province or ministry"},
     "choose_agency": {"vi": "Chọn cơ quan", "en": "Choose an agency"},
     "choose_procedure": {"vi": "Chọn thủ tục", "en": "Choose a procedure"},
@@ -59,10 +62,6 @@ STRINGS = {
     "filter_level_province": {"vi": "Cấp tỉnh", "en": "Provincial"},
     "filter_level_district": {"vi": "Cấp huyện", "en": "District"},
     "filter_level_commune": {"vi": "Cấp xã", "en": "Commune"},
-    "ranked_by_gap": {"vi": "Xếp theo khoảng cách tới chỉ tiêu ({metric}), xa nhất trước. "
-                            "Bấm vào một thanh hoặc một dòng để xem chi tiết.",
-                      "en": "Ranked by gap to target ({metric}), furthest behind first. "
-                            "Click a bar or a row to drill down."},
     "chart_first_n": {"vi": "Biểu đồ hiển thị {n} đơn vị đầu bảng xếp hạng trong {total}; bảng "
                             "dưới đây có đủ.",
                       "en": "The chart shows the first {n} of {total}; the table below has all."},

@@ -1,4 +1,6 @@
-"""Strings of the command-line export (data_access/export.py): why a request is refused."""
+"""Strings of the exports: why the command line refuses a request (data_access/export.py),
+the words of exported files' names and the names of their sheets (≤ 31 characters, Excel's
+limit: tests/test_export_names.py checks them)."""
 STRINGS = {
     "export_split": {
         "vi": "Kỳ {start} – {end} có số liệu từ 01/07/2025, thuộc 34 tỉnh, thành phố mới: không "
@@ -21,4 +23,54 @@ STRINGS = {
                                  "en": "No procedure has the code {code}."},
     "export_agency_unknown": {"vi": "Không có cơ quan nào số {id}.",
                               "en": "No agency has the number {id}."},
+    "export_takes_nation": {"vi": "cấp toàn quốc không nhận mã nào",
+                            "en": "the nation level takes no code"},
+    "export_takes_province": {"vi": "cấp tỉnh chỉ nhận --province",
+                              "en": "the province level takes --province only"},
+    "export_takes_agency": {"vi": "cấp cơ quan chỉ nhận --agency: cơ quan đã thuộc một tỉnh "
+                                  "hoặc bộ",
+                            "en": "the agency level takes --agency only: an agency belongs to "
+                                  "one province or ministry"},
+    "export_takes_procedure": {"vi": "cấp thủ tục nhận --procedure, thêm --province hoặc "
+                                     "--agency nếu cần",
+                               "en": "the procedure level takes --procedure, with --province "
+                                     "or --agency if wanted"},
+    "export_code_unused": {"vi": "--{arg} không dùng với --level {level}: {expected}.",
+                           "en": "--{arg} is not used with --level {level}: {expected}."},
+    "export_agency_elsewhere": {
+        "vi": "--agency {id} ({agency}) không thuộc --province {code} ({province}).",
+        "en": "--agency {id} ({agency}) is not in --province {code} ({province})."},
+    "export_empty": {
+        "vi": "Không có số liệu của {scope} trong kỳ {period}: không ghi tệp nào.",
+        "en": "No figures for {scope} in {period}: nothing written."},
+    "export_whole_country": {"vi": "cả nước", "en": "the whole country"},
+    "export_out_no_folder": {"vi": "--out {path}: không có thư mục {folder}.",
+                             "en": "--out {path}: there is no folder {folder}."},
+    "export_out_is_folder": {"vi": "--out {path} là một thư mục; cần tên một tệp.",
+                             "en": "--out {path} is a folder; give a file name."},
+    "export_out_denied": {"vi": "--out {path}: không có quyền ghi vào thư mục {folder}.",
+                          "en": "--out {path}: no permission to write in {folder}."},
+    "export_out_failed": {"vi": "--out {path}: không ghi được tệp ({reason}).",
+                          "en": "--out {path}: the file could not be written ({reason})."},
+    "export_written": {"vi": "{n} dòng → {path}", "en": "{n} rows → {path}"},
+    # The words of a file's name (made ASCII: "tinh_34-24_bac-ninh_theo-co-quan_…")
+    "file_nation": {"vi": "cả nước", "en": "nation"},
+    "file_province": {"vi": "tỉnh", "en": "province"},
+    "file_ministry": {"vi": "bộ", "en": "ministry"},
+    "file_agency": {"vi": "cơ quan", "en": "agency"},
+    "file_procedure": {"vi": "thủ tục", "en": "procedure"},
+    "file_by_locality": {"vi": "theo tỉnh, bộ", "en": "by province"},
+    "file_by_agency": {"vi": "theo cơ quan", "en": "by agency"},
+    "file_by_procedure": {"vi": "theo thủ tục", "en": "by procedure"},
+    "file_by_month": {"vi": "theo tháng", "en": "by month"},
+    # Sheet names: whole words, at most 31 characters
+    "sheet_by_locality": {"vi": "Theo tỉnh và bộ, ngành", "en": "By province and ministry"},
+    "sheet_by_agency": {"vi": "Theo cơ quan", "en": "By agency"},
+    "sheet_by_procedure": {"vi": "Theo thủ tục", "en": "By procedure"},
+    "sheet_by_month": {"vi": "Theo tháng", "en": "By month"},
+    "sheet_rank_locality": {"vi": "Xếp hạng tỉnh và bộ, ngành",
+                            "en": "Provinces, ministries ranked"},
+    "sheet_rank_agency": {"vi": "Xếp hạng cơ quan", "en": "Agencies ranked"},
+    "sheet_rank_procedure": {"vi": "Xếp hạng thủ tục", "en": "Procedures ranked"},
+    "sheet_index766": {"vi": "Bộ chỉ số 766", "en": "Index 766"},
 }

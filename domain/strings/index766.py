@@ -144,6 +144,8 @@ STRINGS = {
         "en": "One row per period (week or month) and unit — province, ministry, department or commune — with the six groups and the total as the National Public Service Portal publishes them. The file is checked in full before anything is written; with any error nothing is."},
     "i766_template_xlsx": {"vi": "Tải mẫu (.xlsx)", "en": "Template (.xlsx)"},
     "i766_template_csv": {"vi": "Tải mẫu (.csv)", "en": "Template (.csv)"},
+    "param_period": {"vi": "kỳ chấm điểm", "en": "scoring period"},
+    "param_group": {"vi": "nhóm chỉ số", "en": "group of indicators"},
     "i766_file": {"vi": "Tệp điểm công bố (.xlsx, .csv)", "en": "File of published scores (.xlsx, .csv)"},
     "i766_replace": {"vi": "Thay thế điểm đã có", "en": "Replace existing scores"},
     "i766_check": {"vi": "Kiểm tra", "en": "Check"},

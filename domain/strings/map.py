@@ -15,6 +15,8 @@ STRINGS = {
               "202/2025/QH15: each new unit is made of whole old provinces)."},
     "map_region": {"vi": "Vùng", "en": "Region"},
     "map_region_all": {"vi": "Cả nước", "en": "Whole country"},
+    "param_view": {"vi": "cách tô màu", "en": "colouring"},
+    "param_region": {"vi": "vùng", "en": "region"},
     "map_rank": {"vi": "Hạng", "en": "Rank"},
     "map_members": {"vi": "Hợp nhất từ (trước 01/07/2025)",
                     "en": "Formed from (before 01/07/2025)"},
@@ -31,6 +33,21 @@ STRINGS = {
     "map_selected": {"vi": "Đang chọn: {name}", "en": "Selected: {name}"},
     "map_legend_diverging": {"vi": "Xanh: tốt hơn · đỏ: kém hơn",
                              "en": "Blue: better · red: worse"},
+    "map_target_below": {"vi": "Dưới chỉ tiêu {target}", "en": "Below the {target} target"},
+    "map_target_below_any": {"vi": "Dưới chỉ tiêu", "en": "Below target"},
+    "map_target_met": {"vi": "Đạt chỉ tiêu", "en": "Target met"},
+    "map_scale_target": {
+        "vi": "Màu so với chỉ tiêu năm {year}: đỏ là chưa đạt (càng đậm càng xa chỉ tiêu), "
+              "xanh là đã đạt.",
+        "en": "Coloured against the {year} target: red is behind it (the darker, the further), "
+              "blue has met it."},
+    "map_scale_no_target": {
+        "vi": "Chưa có chỉ tiêu năm {year} áp dụng cho mọi đơn vị: màu chỉ cho biết mức cao hay "
+              "thấp (đậm hơn là cao hơn), không cho biết đạt hay chưa đạt.",
+        "en": "No {year} target applies to every unit: the colour shows how high the value is "
+              "(darker is higher), not whether a target is met."},
+    "map_scale_plain": {"vi": "Màu theo mức giá trị: đậm hơn là cao hơn.",
+                        "en": "Coloured by level: darker is higher."},
     "map_legend_neutral": {"vi": "Tím: tăng · cam: giảm", "en": "Purple: up · orange: down"},
     "map_no_target": {"vi": "Chưa có chỉ tiêu năm {year} cho chỉ số này: bản đồ tô màu xám.",
                       "en": "No {year} target for this metric: the map is grey."},

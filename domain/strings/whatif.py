@@ -30,6 +30,18 @@ STRINGS = {
         "vi": "Đang ước lượng mức phản ứng từ các chính sách đã áp dụng…",
         "en": "Estimating the response from past fee cuts…"},
     "wi_default": {"vi": "giá trị mặc định", "en": "the default"},
+    # the settings of the page's address (components/whatif/state.PARAMS), in words
+    "param_wi_scope": {"vi": "nơi áp dụng", "en": "place it applies to"},
+    "param_wi_cover": {"vi": "thủ tục, lĩnh vực được giảm phí", "en": "procedures covered"},
+    "param_wi_cut": {"vi": "mức giảm phí", "en": "fee cut"},
+    "param_wi_start": {"vi": "tháng bắt đầu áp dụng", "en": "first month"},
+    "param_wi_end": {"vi": "tháng kết thúc áp dụng", "en": "last month"},
+    "param_wi_months": {"vi": "thời gian dự báo", "en": "projection horizon"},
+    "param_wi_resp": {"vi": "mức phản ứng của người dân", "en": "response"},
+    "param_wi_unc": {"vi": "độ bất định", "en": "uncertainty"},
+    "param_wi_ceil": {"vi": "trần tỷ lệ nộp trực tuyến", "en": "adoption ceiling"},
+    "param_wi_visit": {"vi": "chi phí một lượt đến cơ quan", "en": "cost of a visit"},
+    "param_wi_base": {"vi": "đường cơ sở", "en": "baseline"},
     "wi_sc_bad": {
         "vi": "Không đọc được một số kịch bản đã lưu trong địa chỉ trang; đã bỏ qua.",
         "en": "Some saved scenarios in the page address could not be read; they were skipped."},

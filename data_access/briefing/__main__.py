@@ -1,0 +1,5 @@
+import sys
+
+from data_access.briefing.cli import main
+
+sys.exit(main())
