@@ -25,9 +25,11 @@ serve: $(STAMP)
 	$(PY) -m data_access.sample --scale demo --if-missing
 	$(PY) deploy/serve.py --workers $(WORKERS) --port $(PORT)
 
-## test: every test (unit, DuckDB/SQLite/PostgreSQL, AppTest, real Chromium)
+## test: every test (unit, DuckDB/SQLite/PostgreSQL, AppTest, real Chromium), on both cores;
+## then the few timing-sensitive ones (marked `alone`) with nothing beside them
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadfile -m "not alone"
+	$(PY) -m pytest -q -m alone
 
 ## sample / national: rebuild the demo sample, or the national-scale one (≥ 5 million rows)
 sample: $(STAMP)

@@ -1,6 +1,7 @@
 """Shared fixtures: the hand-made database on DuckDB, SQLite and a real PostgreSQL server."""
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -41,7 +42,31 @@ def make_db(dialect: str, tmp_path: Path) -> Database:
             pytest.fail(f"PostgreSQL test server {PG_URL} not reachable in CI: {why}")
         pytest.skip(f"PostgreSQL test server {PG_URL} not reachable ({why}); "
                     "start one (see .ci/run) or set DVC_TEST_PG_URL")
-    return Database(PG_URL)
+    return Database(worker_pg_url())
+
+
+@functools.cache
+def worker_pg_url() -> str:
+    """`make test` runs on both cores (pytest-xdist, one file per worker at a time): each worker
+    has a database of its own on the test server (dvc_test_gw0, dvc_test_gw1), made on first
+    use, so that two workers never drop each other's tables."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return PG_URL
+    url = sa.engine.make_url(PG_URL)
+    name = f"{url.database}_{worker}"
+    engine = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        if not conn.execute(sa.text("select 1 from pg_database where datname = :n"),
+                            {"n": name}).scalar():
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "alone: timing-sensitive; `make test` runs it after the "
+                            "others, with no other test beside it")
 
 
 @pytest.fixture(params=DIALECTS)
@@ -77,3 +102,4 @@ def point_app_at(path: Path, monkeypatch):
 def app_db(duck_fixture_path, monkeypatch):
     """The app pointed at the hand-made database."""
     yield from point_app_at(duck_fixture_path, monkeypatch)
+

@@ -88,15 +88,15 @@ def sign_in(browser, base: str, role: str):
     return context, page
 
 
-def upload(page, name: str, content: bytes) -> str:
+def upload(page, name: str, content: bytes, expect: str) -> str:
+    """Load a file through the page; the main area's text once `expect` shows in it."""
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
         files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
     page.wait_for_selector(f"text={name}", timeout=15_000)
     page.get_by_role("button", name="Nạp vào cơ sở dữ liệu").click()
-    page.wait_for_selector("[data-testid='stAlertContentSuccess'], "
-                           "[data-testid='stAlertContentError']", timeout=30_000)
+    page.get_by_text(expect).first.wait_for(timeout=30_000)
     wait_idle(page)
-    return page.locator("[data-testid='stMain']").inner_text()
+    return text(page.locator("[data-testid='stMain']"))
 
 
 def sign_out(page, base: str) -> None:
@@ -142,10 +142,9 @@ def test_an_editor_loads_their_province_and_is_refused_another(site, chromium):
     base, db = site
     context, page = sign_in(chromium, base, "editor")
     assert "Bạn được nạp số liệu của: Hà Nội" in page.inner_text("body")
-    text = upload(page, "tp_hcm.csv", HCMC)
-    assert "Tệp có số liệu của đơn vị bạn không được giao" in text and "TP. Hồ Chí Minh" in text
-    text = upload(page, "ha_noi.csv", HANOI)
-    assert "Đã nạp ha_noi.csv" in text
+    shown = upload(page, "tp_hcm.csv", HCMC, "Tệp có số liệu của đơn vị bạn không được giao")
+    assert "TP. Hồ Chí Minh" in shown
+    assert "Đã nạp ha_noi.csv" in upload(page, "ha_noi.csv", HANOI, "Đã nạp ha_noi.csv")
     sign_out(page, base)
     context.close()
     assert loads_by(db, USERS["editor"]["email"]) == [("tp_hcm.csv", "rejected"),
@@ -157,11 +156,11 @@ def test_an_administrator_loads_any_unit_and_keeps_the_grants(site, chromium):
     context, page = sign_in(chromium, base, "admin")
     body = page.inner_text("body")
     assert "Bạn được nạp số liệu của mọi đơn vị" in body and "Phân quyền người dùng" in body
-    assert "Đã nạp tp_hcm.csv" in upload(page, "tp_hcm.csv", HCMC)
+    assert "Đã nạp tp_hcm.csv" in upload(page, "tp_hcm.csv", HCMC, "Đã nạp tp_hcm.csv")
     page.get_by_role("textbox", name="Thư điện tử hoặc mã định danh").fill("xem@mic.gov.vn")
     page.get_by_role("textbox", name="Quyền", exact=True).fill("editor:79")
     page.get_by_role("button", name="Lưu quyền").click()
-    page.wait_for_selector("[data-testid='stAlertContentSuccess']", timeout=30_000)
+    page.get_by_text("Đã lưu quyền của").wait_for(timeout=30_000)
     assert "Đã lưu quyền của xem@mic.gov.vn" in text(page.locator("[data-testid='stMain']"))
     sign_out(page, base)
     context.close()

@@ -164,6 +164,7 @@ def test_2026_map_draws_the_34_and_opens_a_new_province(server):
         assert not blocked, blocked
 
 
+@pytest.mark.alone  # its 16-times slower CPU is the test's own: no other worker beside it
 def test_a_tap_without_hover_opens_the_province_on_a_slow_machine(server):
     """A press counts as a click only when it is released within 250 ms, and deck.gl picks the
     province when the pointer goes down. The map's first pick used to take several times
