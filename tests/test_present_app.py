@@ -67,7 +67,7 @@ def test_nation_slide_has_the_overviews_figures_and_verdicts(app_db):
     # TP HCM (85 of 110 new dossiers in full = 77,3%) meets its own 40%; Hà Nội 120/440 = 27,3% is
     # under the localities' 30%: one of three units behind
     assert "1/3 đơn vị chưa đạt chỉ tiêu năm 2024" in shown
-    assert "10 đơn vị cuối bảng so với chỉ tiêu" in shown
+    assert "3 đơn vị cuối bảng so với chỉ tiêu" in shown
     assert not at.sidebar.children  # no sidebar at all
     assert not any("SỐ LIỆU MẪU" in t for t in shown)  # the fixture is an import
 
@@ -94,12 +94,12 @@ def ranking_data(at) -> pd.DataFrame:
 
 def test_ranking_slide_furthest_behind_first(app_db):
     at = show(views="bottom10")
-    assert title(at) == "Toàn quốc · 10 đơn vị cuối bảng so với chỉ tiêu"
+    assert title(at) == "Toàn quốc · 3 đơn vị cuối bảng so với chỉ tiêu"
     bars = ranking_data(at)
     assert bars["label"].tolist() == [HN, "Bộ Tư pháp", HCM]
     assert bars["text"].tolist() == ["27,3% (-2,7)", "80,0% (+10,0)", "77,3% (+37,3)"]
     top = show(views="top10")
-    assert title(top) == "Toàn quốc · 10 đơn vị dẫn đầu so với chỉ tiêu"
+    assert title(top) == "Toàn quốc · 3 đơn vị dẫn đầu so với chỉ tiêu"
     assert ranking_data(top)["label"].tolist() == [HCM, "Bộ Tư pháp", HN]
 
 
@@ -123,7 +123,7 @@ def test_province_page_presents_the_province_then_its_agencies(app_db):
     assert shown[shown.index("Hồ sơ tiếp nhận mới") + 1] == tiles["Hồ sơ tiếp nhận mới"]
     assert f"{HN}: 27,3% · Chỉ tiêu 2024: 30% · Còn thiếu 2,7 điểm %" in shown
     at.button(key="present_next").click().run()
-    assert title(at) == f"{HN} · 10 đơn vị cuối bảng so với chỉ tiêu"
+    assert title(at) == f"{HN} · 2 đơn vị cuối bảng so với chỉ tiêu"
     assert "2/2 · 30 giây/trang" in texts(at)
     assert set(ranking_data(at)["label"]) == {"Sở Tư pháp", "UBND Quận Ba Đình"}
 
@@ -139,7 +139,7 @@ def test_buttons_move_and_pause(app_db):
     at = show(views="nation,map,bottom10", interval="45")
     assert "1/3 · 45 giây/trang" in texts(at)
     at.button(key="present_prev").click().run()
-    assert title(at) == "Toàn quốc · 10 đơn vị cuối bảng so với chỉ tiêu"
+    assert title(at) == "Toàn quốc · 3 đơn vị cuối bảng so với chỉ tiêu"
     assert "3/3 · 45 giây/trang" in texts(at)
     at.button(key="present_next").click().run()
     assert title(at) == "Toàn quốc · Chỉ số chính"
@@ -245,3 +245,14 @@ def test_hostile_names_are_drawn_as_text(hostile_db):
     at = show(views="province:01")
     assert f"{PAYLOAD} (trước 01/07/2025) · Chỉ số chính" in title(at)  # as it is, in st.text
 
+
+
+def test_a_ranking_of_two_bars_keeps_a_full_row_per_bar():
+    """A ministry with two agencies: a total height was shared out wrongly and the two names
+    were drawn over each other; each bar has its own step of `row` pixels."""
+    from components.present import chart
+
+    frame = pd.DataFrame({"key": [1, 2], "label": ["Cục A", "Cục B"], "value": [0.0, 0.644],
+                          "target": [None, None], "gap": [None, None]})
+    spec = chart.bars(chart.rows(frame, "full_online_rate", "vi"), "vi", 62, True).to_dict()
+    assert spec["height"] == {"step": 62}

@@ -19,8 +19,8 @@ Q1 = "from=2024-01&to=2024-03"
 TITLE = ".st-key-present_title [data-testid='stText']"
 COUNTER = ".st-key-present_counter [data-testid='stText']"
 NATION = "Toàn quốc · Chỉ số chính"
-BOTTOM = "Toàn quốc · 10 đơn vị cuối bảng so với chỉ tiêu"
-TOP = "Toàn quốc · 10 đơn vị dẫn đầu so với chỉ tiêu"
+BOTTOM = "Toàn quốc · 3 đơn vị cuối bảng so với chỉ tiêu"
+TOP = "Toàn quốc · 3 đơn vị dẫn đầu so với chỉ tiêu"
 
 
 @pytest.fixture(scope="module")

@@ -61,7 +61,8 @@ def bars(data: pd.DataFrame, lang: str, row: int, rate: bool) -> alt.LayerChart:
         base.mark_text(align="left", x=alt.ExprRef(f"width - {FIGURES} + 16"), fontSize=FONT,
                        fontWeight="bold", color="#111827").encode(text="text:N"),
     ]
-    return alt.layer(*layers).properties(height=row * len(data)).configure(
+    # a step per bar, not a total height: a total was shared out wrongly for a chart of two bars
+    return alt.layer(*layers).properties(height=alt.Step(row)).configure(
         locale={"number": NUMBER_LOCALES[lang]}).configure_view(stroke=None).configure_axis(
         grid=False)
 

@@ -70,7 +70,9 @@ def _ranking_title(ctx: PageContext, children, focus: Metric, kind: str) -> str:
     """"10 đơn vị cuối bảng so với chỉ tiêu", or by value when no child has a target."""
     by_gap = children is not None and present.rank_ends(children, focus)[2]
     key = {present.BOTTOM: "present_bottom", present.TOP: "present_top"}[kind]
-    return ctx.t(key if by_gap else f"{key}_value", n=present.RANK_SIZE)
+    shown = min(present.RANK_SIZE, int(children["value"].notna().sum())) \
+        if children is not None else present.RANK_SIZE  # a ministry may have two agencies
+    return ctx.t(key if by_gap else f"{key}_value", n=shown)
 
 
 def _ranking(ctx: PageContext, children, focus: Metric, kind: str,
