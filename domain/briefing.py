@@ -266,8 +266,11 @@ def position(facts: Facts, focus: Metric, unit: str, year: int) -> Position | No
         return Position(figure="–", text=t("brief_position_none", lang, name=unit,
                                            metric=focus.label(lang)),
                         detail=None, value_line=" · ".join(parts))
-    detail = t("brief_position_by_gap", lang, rank=int(own["rank"].iloc[0]),
-               total=len(frame)) if not own.empty else None
+    # without any target the page ranks by value, weakest first: say that, not "by gap"
+    kind = "brief_position_by_gap" if frame["target"].notna().any() else \
+        "brief_position_page_by_value"
+    detail = t(kind, lang, rank=int(own["rank"].iloc[0]), total=len(frame)) \
+        if not own.empty else None
     return Position(figure=t("brief_position", lang, rank=by_value[0], total=by_value[1]),
                     text=t("brief_position_by_value", lang, name=unit, among=among,
                            metric=focus.label(lang)),

@@ -345,3 +345,13 @@ def test_a_pack_replaces_the_old_file_whole(make, tmp_path):
     code, path, _ = make("--level", "nation", *ARGS, out=str(out))
     assert code == 0 and path.read_bytes()[:2] == b"PK"  # a zip: the .pptx
     assert sorted(p.name for p in out.parent.iterdir()) == ["pack.pptx"]  # no temporary file
+
+
+def test_without_a_target_the_page_ranking_is_said_to_be_by_value(make):
+    """2023 has no target: the page ranks by value, and the slide says so rather than "by gap"."""
+    code, path, err = make("--level", "province", "--province", "01", "--from", "2023-01",
+                           "--to", "2023-03")
+    assert code == 0, err
+    ranks = next(s for s in pptx_slides(path) if s[0] == "Xếp hạng")
+    assert any("chưa có chỉ tiêu: xếp theo giá trị" in text for text in ranks), ranks
+    assert not any("khoảng cách tới chỉ tiêu" in text for text in ranks)

@@ -21,6 +21,11 @@ STRINGS = {
               "tiêu nhất trước (như trên trang).",
         "en": "Rank {rank} of {total} in the ranking by gap to target, furthest behind first "
               "(as on the page)."},
+    "brief_position_page_by_value": {
+        "vi": "Hạng {rank}/{total} trong bảng xếp hạng của trang (chưa có chỉ tiêu: xếp theo "
+              "giá trị, yếu nhất trước).",
+        "en": "Rank {rank} of {total} in the page's ranking (no target: by value, weakest "
+              "first)."},
     "brief_position_none": {"vi": "{name} chưa có số liệu {metric} trong kỳ.",
                             "en": "{name} has no {metric} figure for the period."},
     "brief_among_kind_province": {"vi": "các tỉnh, thành phố", "en": "the provinces"},
