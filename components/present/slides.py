@@ -86,7 +86,7 @@ def _ranking(ctx: PageContext, children, focus: Metric, kind: str,
     if heading:
         _text(_ranking_title(ctx, children, focus, kind), "present_section")
     chart.draw_bars(bottom if kind == present.BOTTOM else top, focus.id, ctx.lang,
-                    row=46 if heading else 62)
+                    row=42 if heading else 62)
     _text(ctx.t("present_tick_note", reported=facts.reported_text(ctx, children))
           if by_gap else facts.reported_text(ctx, children), "present_note")
 
