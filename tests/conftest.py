@@ -103,3 +103,18 @@ def app_db(duck_fixture_path, monkeypatch):
     """The app pointed at the hand-made database."""
     yield from point_app_at(duck_fixture_path, monkeypatch)
 
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, object]:
+    """File name → data (a callable when built on click) of every download button drawn."""
+    import streamlit as st
+
+    calls = {}
+    real = st.download_button
+
+    def record(label, data=None, file_name=None, **kwargs):
+        calls[file_name] = data
+        return real(label, data=data, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", record)
+    return calls

@@ -5,18 +5,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import run
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["app.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
-
-
-def run(page: str, **params) -> AppTest:
-    # Pages run through the entry point, as in the browser, so links between pages resolve.
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if page != "app.py":
-        at.switch_page(page)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
 
 
 def markdown_text(at: AppTest) -> str:

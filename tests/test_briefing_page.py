@@ -5,39 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components import data
 from data_access.briefing.gather import COVERAGE_MONTHS
 from domain.metrics import HEADLINE, METRICS
+from tests.apptest import run
 from tests.test_briefing_pack import pdf_page_count, pdf_pages, pptx_slides
 
 ROOT = Path(__file__).resolve().parent.parent
 Q1 = {"from": "2024-01", "to": "2024-03"}
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> dict[str, object]:
-    """File name → data (a callable: built on click) of every download button drawn."""
-    calls = {}
-    real = st.download_button
-
-    def record(label, data=None, file_name=None, **kwargs):
-        calls[file_name] = data
-        return real(label, data=data, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(st, "download_button", record)
-    return calls
-
-
-def run(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    if page != "app.py":
-        at.switch_page(page)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
 
 
 def tiles(at: AppTest, lang: str = "vi") -> list:

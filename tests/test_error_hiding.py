@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import data
+from tests.apptest import run as run_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "/tmp/secret/path pid 12345"
@@ -19,12 +20,7 @@ LEAKS = re.compile(r"/tmp/|/work/|\.venv|site-packages|\.duckdb|\bpid\b|12345|Tr
 
 
 def run(page: str = "app.py", **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    if page != "app.py":
-        at.switch_page(page)
-    for k, v in {"from": "2024-01", "to": "2024-03", **params}.items():
-        at.query_params[k] = v
-    return at.run()
+    return run_page(page, **{"from": "2024-01", "to": "2024-03", **params})
 
 
 def screen_text(at: AppTest) -> str:

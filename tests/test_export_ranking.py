@@ -8,39 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from openpyxl import load_workbook
-from streamlit.testing.v1 import AppTest
 
 from data_access import export
 from domain.i18n import t
 from domain.metrics import METRICS
+from tests.apptest import run
 
 ROOT = Path(__file__).resolve().parent.parent
 Q1 = {"from": "2024-01", "to": "2024-03"}
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> list[tuple[str, object]]:
-    """(file name, data) of every download button the page draws."""
-    calls = []
-    real = st.download_button
-
-    def record(label, data=None, file_name=None, **kwargs):
-        calls.append((file_name, data))
-        return real(label, data=data, file_name=file_name, **kwargs)
-
-    monkeypatch.setattr(st, "download_button", record)
-    return calls
-
-
-def run(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if page != "app.py":
-        at.switch_page(page)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
 
 
 def body(data: bytes) -> tuple[list, list[tuple]]:
@@ -88,7 +64,7 @@ def test_the_page_and_the_command_line_name_a_view_alike(app_db, downloads, tmp_
                                                          monkeypatch):
     at = run("pages/agency.py", agency="1", lang="en", **Q1)
     assert not at.exception
-    page_names = [f for f, _ in downloads if f.startswith("agency_") and f.endswith(".xlsx")]
+    page_names = [f for f in downloads if f.startswith("agency_") and f.endswith(".xlsx")]
     folder = tmp_path / "cli"
     folder.mkdir()
     monkeypatch.chdir(folder)

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.db import Database
 from domain.plain import ELLIPSIS, JOINER, echo, plain, plain_frame
 from tests import fixture_data
+from tests.apptest import run as run_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,12 +108,7 @@ Q1 = {"from": "2024-01", "to": "2024-03", "units": "63"}
 
 
 def run(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    if page != "app.py":
-        at.switch_page(page)
-    for k, v in {**Q1, **params}.items():
-        at.query_params[k] = v
-    return at.run()
+    return run_page(page, **{**Q1, **params})
 
 
 def markdown_sources(at: AppTest, html: bool = False) -> list[str]:
